@@ -1,0 +1,8 @@
+import type { Command } from './command.ts';
+
+/** Lazily loaded so `frugal prices` does not pay for the emulator's imports. */
+export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
+  prices: () => import('./commands/prices.ts'),
+  cost: () => import('./commands/cost.ts'),
+  estimate: () => import('./commands/estimate.ts'),
+};
