@@ -42,8 +42,12 @@ export interface Capabilities {
 export interface Fees {
   /** Flat USD per request. */
   perRequest?: string;
+  /** Flat USD per query, for search and rerank models billed by query. */
+  perQuery?: string;
   /** Flat USD per tool call, by tool kind (e.g. "web_search"). */
   perToolCall?: Record<string, string>;
+  // Web search is priced by search context size: "web_search" (the default, medium),
+  // "web_search_low" and "web_search_high".
 }
 
 export type ModelKind = 'chat' | 'embedding' | 'completion' | 'responses';

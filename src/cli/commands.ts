@@ -5,4 +5,5 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   prices: () => import('./commands/prices.ts'),
   cost: () => import('./commands/cost.ts'),
   estimate: () => import('./commands/estimate.ts'),
+  emulate: () => import('./commands/emulate.ts'),
 };
