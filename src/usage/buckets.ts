@@ -49,6 +49,8 @@ export interface NormalizedUsage {
   raw: unknown;
   /** Service tier the provider reported (OpenAI echoes `service_tier`), when present. */
   serviceTier?: string;
+  /** Billable server-side tool calls the usage reports (Anthropic `server_tool_use`), by tool kind. */
+  toolCalls?: Record<string, number>;
 }
 
 export function emptyBuckets(): UsageBuckets {

@@ -1,0 +1,41 @@
+import type { RateLimitState } from './rate-limit-window.ts';
+
+/** OpenAI writes reset times as Go durations: "6ms", "1s", "6m0s". */
+export function goDuration(milliseconds: number): string {
+  if (milliseconds < 1000) return `${Math.max(0, Math.round(milliseconds))}ms`;
+  const seconds = milliseconds / 1000;
+  if (seconds < 60) return `${Number(seconds.toFixed(3))}s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}m${Number((seconds - minutes * 60).toFixed(3))}s`;
+}
+
+/** x-ratelimit-* as OpenAI (and OpenAI-compatible hosts) send them. */
+export function openaiRateLimitHeaders(state: RateLimitState, headers: Record<string, string>): void {
+  const reset = goDuration(state.resetMilliseconds);
+  headers['x-ratelimit-limit-requests'] = String(state.limits.requestsPerMinute);
+  headers['x-ratelimit-limit-tokens'] = String(state.limits.tokensPerMinute);
+  headers['x-ratelimit-remaining-requests'] = String(state.remainingRequests);
+  headers['x-ratelimit-remaining-tokens'] = String(state.remainingTokens);
+  headers['x-ratelimit-reset-requests'] = reset;
+  headers['x-ratelimit-reset-tokens'] = reset;
+}
+
+/** anthropic-ratelimit-* as Anthropic sends them; resets are RFC 3339 instants. */
+export function anthropicRateLimitHeaders(state: RateLimitState, now: number, headers: Record<string, string>): void {
+  const reset = new Date(now + state.resetMilliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const requests = String(state.limits.requestsPerMinute);
+  const tokens = String(state.limits.tokensPerMinute);
+  const remainingTokens = String(state.remainingTokens);
+  headers['anthropic-ratelimit-requests-limit'] = requests;
+  headers['anthropic-ratelimit-requests-remaining'] = String(state.remainingRequests);
+  headers['anthropic-ratelimit-requests-reset'] = reset;
+  headers['anthropic-ratelimit-tokens-limit'] = tokens;
+  headers['anthropic-ratelimit-tokens-remaining'] = remainingTokens;
+  headers['anthropic-ratelimit-tokens-reset'] = reset;
+  headers['anthropic-ratelimit-input-tokens-limit'] = tokens;
+  headers['anthropic-ratelimit-input-tokens-remaining'] = remainingTokens;
+  headers['anthropic-ratelimit-input-tokens-reset'] = reset;
+  headers['anthropic-ratelimit-output-tokens-limit'] = tokens;
+  headers['anthropic-ratelimit-output-tokens-remaining'] = remainingTokens;
+  headers['anthropic-ratelimit-output-tokens-reset'] = reset;
+}

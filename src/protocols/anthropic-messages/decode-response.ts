@@ -1,0 +1,53 @@
+import type { AssistantPart } from '../canonical/parts.ts';
+import type { CanonicalChoice, CanonicalResponse } from '../canonical/response.ts';
+import { argumentsFromObject } from '../canonical/tool-arguments.ts';
+import type { Translation } from '../canonical/translation.ts';
+import { usageFromFormat } from '../canonical/usage-for-format.ts';
+import { stopReasonFromAnthropic } from './stop-reason.ts';
+import type { AnthropicContentBlock, AnthropicMessagesResponse, AnthropicOtherBlock } from './wire-types.ts';
+
+const RESPONSE_FIELDS = new Set(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'usage']);
+
+/** A Messages response body → the canonical response (one choice; usage normalized). */
+export function decodeAnthropicMessagesResponse(response: AnthropicMessagesResponse): Translation<CanonicalResponse> {
+  const dropped: string[] = [];
+  const choice: CanonicalChoice = {
+    index: 0,
+    content: response.content.map((block, index) => decodeBlock(block, `content.${index}`, dropped)),
+    stopReason: stopReasonFromAnthropic(response.stop_reason),
+  };
+  if (typeof response.stop_sequence === 'string') choice.stopSequence = response.stop_sequence;
+  const canonical: CanonicalResponse = { id: response.id, model: response.model, choices: [choice] };
+  if (response.usage !== undefined && response.usage !== null) {
+    canonical.usage = usageFromFormat(response.usage, 'anthropic');
+    if (typeof response.usage['service_tier'] === 'string') canonical.serviceTier = response.usage['service_tier'];
+  }
+  const extensions: Record<string, unknown> = {};
+  for (const key in response) {
+    if (!RESPONSE_FIELDS.has(key) && response[key] !== null && response[key] !== undefined) extensions[key] = response[key];
+  }
+  if (Object.keys(extensions).length > 0) canonical.extensions = { 'anthropic-messages': extensions };
+  return { value: canonical, dropped };
+}
+
+export function decodeBlock(block: AnthropicContentBlock | AnthropicOtherBlock, path: string, dropped: string[]): AssistantPart {
+  switch (block.type) {
+    case 'text': {
+      const text = block as AnthropicContentBlock & { type: 'text' };
+      if (Array.isArray(text.citations) && text.citations.length > 0) dropped.push(`${path}.citations`);
+      return { type: 'text', text: text.text };
+    }
+    case 'tool_use': {
+      const use = block as AnthropicContentBlock & { type: 'tool_use' };
+      return { type: 'tool_call', id: use.id, name: use.name, arguments: argumentsFromObject(use.input) };
+    }
+    case 'thinking': {
+      const thinking = block as AnthropicContentBlock & { type: 'thinking' };
+      return { type: 'thinking', text: thinking.thinking, signature: thinking.signature };
+    }
+    case 'redacted_thinking':
+      return { type: 'redacted_thinking', data: (block as AnthropicContentBlock & { type: 'redacted_thinking' }).data };
+    default:
+      return { type: 'opaque', protocol: 'anthropic-messages', value: block };
+  }
+}

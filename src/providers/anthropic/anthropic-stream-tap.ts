@@ -1,0 +1,41 @@
+import type { SseEvent } from '../../protocols/sse/sse-parser.ts';
+import type { NormalizedUsage } from '../../usage/buckets.ts';
+import { AnthropicStreamUsage } from '../../usage/stream/anthropic-stream-usage.ts';
+import type { StreamTap, UpstreamErrorInfo } from '../provider-adapter.ts';
+import { readAnthropicError } from './read-anthropic-error.ts';
+
+/**
+ * Messages events on their way through, told apart by their `event:` name: only
+ * `message_start` and `message_delta` (usage) and `error` are parsed. Nothing is removed.
+ */
+export class AnthropicStreamTap implements StreamTap {
+  readonly #usage = new AnthropicStreamUsage();
+  #seenUsage = false;
+  contentStarted = false;
+  finished = false;
+  error: UpstreamErrorInfo | undefined;
+
+  observe(event: SseEvent): boolean {
+    switch (event.event) {
+      case 'content_block_delta':
+        this.contentStarted = true;
+        break;
+      case 'message_start':
+      case 'message_delta':
+        this.#usage.add(JSON.parse(event.data));
+        this.#seenUsage = true;
+        break;
+      case 'message_stop':
+        this.finished = true;
+        break;
+      case 'error':
+        this.error = readAnthropicError(500, JSON.parse(event.data));
+        break;
+    }
+    return true;
+  }
+
+  usage(): NormalizedUsage | undefined {
+    return this.#seenUsage ? this.#usage.result() : undefined;
+  }
+}
