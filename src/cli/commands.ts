@@ -6,4 +6,6 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   cost: () => import('./commands/cost.ts'),
   estimate: () => import('./commands/estimate.ts'),
   emulate: () => import('./commands/emulate.ts'),
+  serve: () => import('./commands/serve.ts'),
+  demo: () => import('./commands/demo.ts'),
 };

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadShippedCatalog } from '../catalog/load.ts';
 import { AnthropicBatchStore } from './batches/anthropic-batch-store.ts';
 import type { BatchExecutor } from './batches/batch-executor.ts';
@@ -8,11 +6,13 @@ import { FileStore } from './batches/file-store.ts';
 import { OpenAIBatchStore } from './batches/openai-batch-store.ts';
 import { DEFAULT_PROMPT_CACHE_LIMITS, PromptCacheRegistry } from './cache/prompt-cache-registry.ts';
 import { createClock, type Clock } from './clock.ts';
+import { BodyMemo } from './engine/body-memo.ts';
 import type { EmulatorOptions } from './configuration/emulator-options.ts';
 import { resetState } from './control/control-routes.ts';
 import type { EmulatorState } from './engine/emulator-state.ts';
 import { FaultInjector } from './faults/fault-injector.ts';
-import { requestListener } from './http/route-request.ts';
+import { createEmulatorServer } from './http/emulator-server.ts';
+import { exchangeHandler } from './http/route-request.ts';
 import { IdGenerator } from './id-generator.ts';
 import { batchExecutor, providerRoutes } from './provider-routes.ts';
 import { DEFAULT_RATE_LIMITS, RateLimitWindows } from './rate-limits/rate-limit-window.ts';
@@ -36,7 +36,7 @@ export interface RunningEmulator {
 
 const DEFAULT_SEED = 42;
 
-/** Starts the emulator on node:http (keep-alive, no framework) and resolves once it listens. */
+/** Starts the emulator (its own HTTP/1.1 loop, node:http behind it) and resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const seed = options.seed ?? DEFAULT_SEED;
   const ids = new IdGenerator(seed);
@@ -56,6 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: new FaultInjector(seededRandom(seed ^ 0x7f4a7c15), options.faults),
     rateLimits: new RateLimitWindows({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
     promptCaches: new PromptCacheRegistry({ ...DEFAULT_PROMPT_CACHE_LIMITS, ...options.promptCache }),
+    preparedRequests: new BodyMemo(),
     replay,
     batchTiming,
     files,
@@ -66,18 +67,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const routes = providerRoutes(state);
   execute = batchExecutor(state);
 
-  const server: Server = createServer({ keepAlive: true, noDelay: true }, requestListener(state, routes));
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  server.requestTimeout = 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port, address, family } = server.address() as AddressInfo;
+  const server = createEmulatorServer(exchangeHandler(state, routes));
+  const { port, address, family } = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   const host = family === 'IPv6' ? `[${address}]` : address === '0.0.0.0' ? '127.0.0.1' : address;
   const url = `http://${host}:${port}`;
   return {
@@ -88,10 +79,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: state.faults,
     state,
     reset: () => resetState(state),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => server.close(),
   };
 }

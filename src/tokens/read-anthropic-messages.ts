@@ -87,7 +87,8 @@ function toolBlock(value: unknown, index: number, notes: string[]): ViewBlock {
     pieces = [{ kind: 'tool-definition', tool: { name, description, parameters: expectObject(tool.input_schema, `${field}.input_schema`) } }];
   } else {
     notes.push(`${field}: server tool "${String(tool.type)}" counted as its JSON text`);
-    const { cache_control: _ignored, ...definition } = tool;
+    const definition = { ...tool };
+    delete definition.cache_control;
     pieces = [{ kind: 'text', text: JSON.stringify(definition) }];
   }
   const block: ViewBlock = { location: field, section: 'tools', pieces };

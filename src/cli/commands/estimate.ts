@@ -169,15 +169,15 @@ function estimateModel(
 }
 
 /** Integer pico-USD (10^-12 USD) → USD rounded half up to `decimals` places, for reading (JSON keeps exact strings). */
-function roundedUsd(pico: number, decimals: number): string {
-  const unit = 10 ** (12 - decimals);
-  const [whole, fraction = ''] = formatScaled(Math.floor((pico + unit / 2) / unit), decimals).split('.');
+function roundedUsd(pico: bigint, decimals: number): string {
+  const unit = 10n ** BigInt(12 - decimals);
+  const [whole, fraction = ''] = formatScaled((pico + unit / 2n) / unit, decimals).split('.');
   return `$${whole}.${fraction.padEnd(decimals, '0')}`;
 }
 
-/** Cost of 1,000 such calls: large enough to read at a glance. */
+/** Cost of 1,000 such calls (large enough to read at a glance); a dash when not fully priced. */
 function perThousand(cost: Cost | undefined): string {
-  return cost === undefined ? '—' : roundedUsd(cost.totalPicoUsd * 1000, 2);
+  return cost === undefined || !cost.complete ? '—' : roundedUsd(BigInt(cost.totalPicoUsd) * 1000n, 2);
 }
 
 function percent(part: number, whole: number): string {
@@ -230,7 +230,7 @@ function cacheNotes(estimates: ModelEstimate[]): string[] {
     const premium = firstCallWrite.totalPicoUsd - estimate.live.totalPicoUsd;
     const reads = breakEven.minimumReads;
     notes.push(
-      `${entry.model}: the first call writes the prefix at ${breakEven.writeRatio}× the input price (+${roundedUsd(premium, 5)} once, ` +
+      `${entry.model}: the first call writes the prefix at ${breakEven.writeRatio}× the input price (+${roundedUsd(BigInt(premium), 5)} once, ` +
         `${breakEven.ttl} cache); reads cost ${breakEven.readRatio}×, so it pays off ${reads === null ? 'never' : `after ${reads} read${reads === 1 ? '' : 's'}`}.`,
     );
   }
@@ -266,7 +266,10 @@ function humanReport({ path, protocol, requestModel: requestModelName, estimates
   lines.push(`  ${legend.join('; ')}.`, '');
   const cheapest = estimates[0]!;
   const best = [cheapest.liveCached, cheapest.live].find((cost) => cost !== undefined)!;
-  lines.push(`Cheapest live: ${cheapest.entry.model} at ${roundedUsd(best.totalPicoUsd, 6)} per call${cheapest.liveCached === undefined ? '' : ' with the prefix cached'}.`);
+  lines.push(
+    `Cheapest: ${cheapest.entry.model} at ${roundedUsd(BigInt(best.totalPicoUsd), 6)} per call (live${cheapest.liveCached === undefined ? '' : ', prefix cached'}); ` +
+      'a cheaper model saves money only if it still succeeds at the task.',
+  );
   if (requestModel !== undefined && requestModel.liveCached !== undefined) {
     const saved = requestModel.live.totalPicoUsd - requestModel.liveCached.totalPicoUsd;
     lines.push(`Caching the prefix saves ${percent(saved, requestModel.live.totalPicoUsd)} per call on ${requestModel.entry.model}.`);
@@ -277,7 +280,8 @@ function humanReport({ path, protocol, requestModel: requestModelName, estimates
 }
 
 function costJson(cost: Cost | undefined) {
-  return cost === undefined ? null : { totalUsd: cost.totalUsd, buckets: Object.fromEntries(cost.lines.map((line) => [line.bucket, line.tokens])) };
+  if (cost === undefined) return null;
+  return { totalUsd: cost.totalUsd, complete: cost.complete, buckets: Object.fromEntries(cost.lines.map((line) => [line.bucket, line.tokens])) };
 }
 
 interface Report {
@@ -345,7 +349,7 @@ const command: Command = {
     const requestEntry = requestModel === undefined ? undefined : catalog.find(requestModel);
     const estimates = entries
       .map((entry) => estimateModel(entry, protocol, body, output, catalog.version, entry === requestEntry))
-      .sort((a, b) => a.live.totalPicoUsd - b.live.totalPicoUsd);
+      .sort((a, b) => Number(b.live.complete) - Number(a.live.complete) || a.live.totalPicoUsd - b.live.totalPicoUsd);
     notes.push(...estimates[0]!.count.notes);
     const reasoning = estimates.filter((estimate) => estimate.entry.capabilities.reasoning).map((estimate) => estimate.entry.model);
     if (reasoning.length > 0) {

@@ -30,7 +30,7 @@ export function anthropicRoute(exchange: Exchange, state: EmulatorState, rest: s
       sendJson(exchange, status, headers(), body);
       return true;
     }
-    if (exchange.request.headers['anthropic-version'] === undefined) {
+    if (exchange.headers['anthropic-version'] === undefined) {
       const { status, body } = ANTHROPIC_EDGE.error('invalid_request', 'anthropic-version: header is required');
       sendJson(exchange, status, headers(), body);
       return true;

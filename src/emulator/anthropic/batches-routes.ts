@@ -1,11 +1,11 @@
 import { isProtocolError } from '../../protocols/errors/protocol-error.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
-import { sendJson, type Exchange } from '../http/exchange.ts';
+import { originOf, sendJson, type Exchange } from '../http/exchange.ts';
 import { parseJsonBody } from '../http/parse-json-body.ts';
 import { ANTHROPIC_EDGE } from '../http/provider-edge.ts';
 import { anthropicInvalidJson } from './messages.ts';
 
-const resultsUrl = (exchange: Exchange, id: string) => `${exchange.origin}/v1/messages/batches/${id}/results`;
+const resultsUrl = (exchange: Exchange, id: string) => `${originOf(exchange)}/v1/messages/batches/${id}/results`;
 
 async function answer(exchange: Exchange, state: EmulatorState, operation: () => Promise<unknown>): Promise<void> {
   const headers = ANTHROPIC_EDGE.headers(state, 'application/json');
@@ -71,10 +71,7 @@ export async function messageBatchResults(exchange: Exchange, state: EmulatorSta
       sendJson(exchange, status, ANTHROPIC_EDGE.headers(state, 'application/json'), body);
       return;
     }
-    const headers = ANTHROPIC_EDGE.headers(state, 'application/binary');
-    headers['content-length'] = String(Buffer.byteLength(lines));
-    exchange.response.writeHead(200, headers);
-    exchange.response.end(lines);
+    exchange.reply.send(200, ANTHROPIC_EDGE.headers(state, 'application/binary'), lines);
   } catch (error) {
     if (!isProtocolError(error)) throw error;
     sendJson(exchange, error.details.status, ANTHROPIC_EDGE.headers(state, 'application/json'), error.details.body);

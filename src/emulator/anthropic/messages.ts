@@ -9,7 +9,7 @@ import { encodeAnthropicUsage } from '../../usage/shapes/anthropic.ts';
 import { answerToEvents, answerToResponse, type ResponseIdentity } from '../engine/answer-to-canonical.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
 import { resolveModel } from '../engine/resolve-model.ts';
-import { runChat, type ChatOutcome } from '../engine/run-chat.ts';
+import { planChat, type ChatOutcome } from '../engine/run-chat.ts';
 import { ANTHROPIC_EDGE } from '../http/provider-edge.ts';
 import type { ChatEndpoint, Prepared } from '../http/serve-chat.ts';
 
@@ -63,18 +63,18 @@ function startUsage(outcome: ChatOutcome): NormalizedUsage {
 
 /** POST /v1/messages */
 export function messagesEndpoint(state: EmulatorState): ChatEndpoint {
+  const toolCallId = () => state.ids.next('toolu_01', 22);
   return {
     edge: ANTHROPIC_EDGE,
     invalidJson: anthropicInvalidJson,
     prepare: (body) => prepare(state, body),
-    run: (prepared, apiKey) => {
+    plan: (prepared) => {
       const breakpoint = prepared.request.cache?.breakpoint;
-      return runChat(state, {
+      return planChat(state, {
         request: prepared.request,
         body: prepared.body,
         protocol: 'anthropic',
         entry: prepared.entry,
-        apiKey,
         cache: {
           kind: 'explicit',
           minimumTokens: prepared.entry.promptCacheMinTokens ?? DEFAULT_MINIMUM_CACHEABLE_TOKENS,
@@ -82,7 +82,7 @@ export function messagesEndpoint(state: EmulatorState): ChatEndpoint {
         },
         reasoningDefault: 'off',
         thinkingShownByDefault: true,
-        toolCallId: () => state.ids.next('toolu_01', 22),
+        toolCallId,
       });
     },
     body: (prepared, outcome) =>

@@ -11,6 +11,8 @@ import type { IdGenerator } from '../id-generator.ts';
 import type { LatencyConfiguration } from '../latency-model.ts';
 import type { RateLimitWindows } from '../rate-limits/rate-limit-window.ts';
 import type { ReplayDataset } from '../replay/replay-dataset.ts';
+import type { ChatEndpoint, Prepared } from '../http/serve-chat.ts';
+import type { BodyMemo } from './body-memo.ts';
 
 /** Everything the handlers share for the lifetime of one emulator. */
 export interface EmulatorState {
@@ -23,6 +25,8 @@ export interface EmulatorState {
   faults: FaultInjector;
   rateLimits: RateLimitWindows;
   promptCaches: PromptCacheRegistry;
+  /** Chat requests already prepared (and planned), by endpoint and exact body. */
+  preparedRequests: BodyMemo<ChatEndpoint, Prepared>;
   replay: ReplayDataset | undefined;
   batchTiming: BatchTiming;
   files: FileStore;

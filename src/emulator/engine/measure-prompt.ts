@@ -2,6 +2,7 @@ import { countRequestTokens } from '../../tokens/count-request.ts';
 import type { RequestProtocol } from '../../tokens/types.ts';
 import { simulateAnthropicCache } from '../cache/anthropic-prompt-cache.ts';
 import { simulateAutomaticCache, type AutomaticCachePolicy } from '../cache/automatic-prefix-cache.ts';
+import type { PromptBlock } from '../cache/prompt-blocks.ts';
 import type { PromptCacheRegistry } from '../cache/prompt-cache-registry.ts';
 import { promptBlocks } from './prompt-digests.ts';
 
@@ -11,47 +12,56 @@ export type CacheBehaviour =
   | { kind: 'automatic'; policy: AutomaticCachePolicy; cacheKey?: string }
   | { kind: 'none' };
 
-/** The prompt side of usage, exclusive buckets (they add up to `promptTokens`). */
-export interface PromptMeasure {
+/** A prompt as counted, before any cache: the same body always has the same layout. */
+export interface PromptLayout {
   promptTokens: number;
-  input: number;
-  cacheRead: number;
-  cacheWrite5m: number;
-  cacheWrite1h: number;
+  /** Blocks in prefix order, with their breakpoints (a top-level `cache_control` already placed). */
+  blocks: readonly PromptBlock[];
   /** Digest of the whole prompt: seeds the answer, so the same prompt gets the same answer. */
   digest: number;
 }
 
-/**
- * Counts the prompt with the catalog's token rules (src/tokens) and runs it through the prompt-cache
- * simulation of the serving provider, in the cache of this API key and model.
- */
+/** The prompt side of usage, exclusive buckets (they add up to the prompt's tokens). */
+export interface PromptMeasure {
+  input: number;
+  cacheRead: number;
+  cacheWrite5m: number;
+  cacheWrite1h: number;
+}
+
+/** Counts the prompt with the catalog's token rules (src/tokens) and lays it out in digested blocks. */
+export function layOutPrompt(protocol: RequestProtocol, body: unknown, model: string, behaviour: CacheBehaviour): PromptLayout {
+  const count = countRequestTokens(protocol, body, model);
+  const { blocks, digest } = promptBlocks(count.blocks, body);
+  const last = blocks[blocks.length - 1];
+  if (behaviour.kind === 'explicit' && behaviour.automaticBreakpoint !== undefined && last !== undefined && last.cacheControl === undefined) {
+    last.cacheControl = behaviour.automaticBreakpoint;
+  }
+  return { promptTokens: count.total, blocks, digest };
+}
+
+/** Runs the prompt through the serving provider's cache simulation, in the cache of this API key and model. */
 export function measurePrompt(
   caches: PromptCacheRegistry,
-  protocol: RequestProtocol,
-  body: unknown,
+  layout: PromptLayout,
   model: string,
   apiKey: string,
   behaviour: CacheBehaviour,
   now: number,
 ): PromptMeasure {
-  const count = countRequestTokens(protocol, body, model);
-  const { blocks, digest } = promptBlocks(count.blocks, body);
-  const measure: PromptMeasure = { promptTokens: count.total, input: count.total, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, digest };
+  const { blocks, promptTokens } = layout;
   if (behaviour.kind === 'explicit') {
-    const last = blocks[blocks.length - 1];
-    if (behaviour.automaticBreakpoint !== undefined && last !== undefined && last.cacheControl === undefined) {
-      last.cacheControl = behaviour.automaticBreakpoint;
-    }
     const result = simulateAnthropicCache(blocks, caches.store(apiKey, model), behaviour.minimumTokens, now);
-    measure.input = result.inputTokens;
-    measure.cacheRead = result.cacheReadTokens;
-    measure.cacheWrite5m = result.cacheWrite5mTokens;
-    measure.cacheWrite1h = result.cacheWrite1hTokens;
-  } else if (behaviour.kind === 'automatic') {
-    const result = simulateAutomaticCache(blocks, caches.store(apiKey, model, behaviour.cacheKey), behaviour.policy, now);
-    measure.cacheRead = result.cachedTokens;
-    measure.input = result.promptTokens - result.cachedTokens;
+    return {
+      input: result.inputTokens,
+      cacheRead: result.cacheReadTokens,
+      cacheWrite5m: result.cacheWrite5mTokens,
+      cacheWrite1h: result.cacheWrite1hTokens,
+    };
   }
-  return measure;
+  if (behaviour.kind === 'automatic') {
+    const result = simulateAutomaticCache(blocks, caches.store(apiKey, model, behaviour.cacheKey), behaviour.policy, now);
+    return { input: result.promptTokens - result.cachedTokens, cacheRead: result.cachedTokens, cacheWrite5m: 0, cacheWrite1h: 0 };
+  }
+  return { input: promptTokens, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
 }

@@ -10,7 +10,7 @@ import { answerTiming, modelClass, type AnswerTiming } from '../latency-model.ts
 import { PrefixHasher } from '../prefix-hash.ts';
 import { seededRandom } from '../seeded-random.ts';
 import type { EmulatorState } from './emulator-state.ts';
-import { measurePrompt, type CacheBehaviour } from './measure-prompt.ts';
+import { layOutPrompt, measurePrompt, type CacheBehaviour, type PromptLayout } from './measure-prompt.ts';
 
 export interface ChatCall {
   request: CanonicalRequest;
@@ -18,12 +18,24 @@ export interface ChatCall {
   body: unknown;
   protocol: RequestProtocol;
   entry: CatalogEntry;
-  apiKey: string;
   cache: CacheBehaviour;
   reasoningDefault: ReasoningDefault;
   thinkingShownByDefault: boolean;
   /** Makes a provider-style tool-call id. */
   toolCallId: () => string;
+}
+
+/**
+ * Everything about a chat call that follows from the request alone, so it can be kept for a body
+ * sent again: the counted prompt, the planned answer (tool-call ids are drawn per call), timing.
+ */
+export interface ChatPlan {
+  call: ChatCall;
+  prompt: PromptLayout;
+  answer: EmulatedAnswer;
+  outputTokens: number;
+  reasoningTokens: number;
+  timing: AnswerTiming;
 }
 
 export interface ChatOutcome {
@@ -44,14 +56,17 @@ function lastUserText(request: CanonicalRequest): string | undefined {
   return undefined;
 }
 
+/** Planned answers carry no tool-call ids: each call draws its own. */
+const NO_ID = () => '';
+
 /**
- * The protocol-neutral heart of a chat call: count the prompt, run the prompt cache, plan the
- * answer (replayed or generated), and compute the exclusive usage buckets and timing.
+ * The request-only half of a chat call: count the prompt and plan the answer (replayed or
+ * generated), deterministic in (seed, model, prompt).
  */
-export function runChat(state: EmulatorState, call: ChatCall): ChatOutcome {
+export function planChat(state: EmulatorState, call: ChatCall): ChatPlan {
   const { request, entry } = call;
   const model = request.model;
-  const prompt = measurePrompt(state.promptCaches, call.protocol, call.body, model, call.apiKey, call.cache, state.clock.now());
+  const prompt = layOutPrompt(call.protocol, call.body, model, call.cache);
   const kind = modelClass(model, entry.kind, entry.capabilities.reasoning);
   const seed = new PrefixHasher(state.seed).update(model).update(String(prompt.digest)).digest() >>> 0;
   const userText = state.replay === undefined ? undefined : lastUserText(request);
@@ -66,23 +81,40 @@ export function runChat(state: EmulatorState, call: ChatCall): ChatOutcome {
     seed,
     lengths: state.lengths,
     countText: (text) => countTextTokens(text, model),
-    toolCallId: call.toolCallId,
+    toolCallId: NO_ID,
     ...(replay === undefined ? {} : { replay }),
   });
-  let output = 0;
-  let reasoning = 0;
+  let outputTokens = 0;
+  let reasoningTokens = 0;
   for (const choice of answer.choices) {
-    output += choice.outputTokens;
-    reasoning += choice.reasoningTokens;
+    outputTokens += choice.outputTokens;
+    reasoningTokens += choice.reasoningTokens;
   }
+  const timing = answerTiming(state.latency, model, kind, reasoningTokens, seededRandom(seed ^ 0x9e3779b9));
+  return { call, prompt, answer, outputTokens, reasoningTokens, timing };
+}
+
+/** The planned answer with fresh tool-call ids (the plan itself is shared between calls). */
+function withFreshIds(answer: EmulatedAnswer, toolCallId: () => string): EmulatedAnswer {
+  if (answer.choices.every((choice) => choice.toolCalls.length === 0)) return answer;
+  const choices = answer.choices.map((choice) => ({ ...choice, toolCalls: choice.toolCalls.map((call) => ({ ...call, id: toolCallId() })) }));
+  return answer.replay === undefined ? { choices } : { choices, replay: answer.replay };
+}
+
+/**
+ * The per-call half: run the prompt through this key's prompt cache, now, and compute the
+ * exclusive usage buckets.
+ */
+export function runChat(state: EmulatorState, plan: ChatPlan, apiKey: string): ChatOutcome {
+  const { call, prompt } = plan;
+  const measure = measurePrompt(state.promptCaches, prompt, call.request.model, apiKey, call.cache, state.clock.now());
   const buckets: UsageBuckets = {
-    input: prompt.input,
-    cacheRead: prompt.cacheRead,
-    cacheWrite5m: prompt.cacheWrite5m,
-    cacheWrite1h: prompt.cacheWrite1h,
-    output,
-    reasoning,
+    input: measure.input,
+    cacheRead: measure.cacheRead,
+    cacheWrite5m: measure.cacheWrite5m,
+    cacheWrite1h: measure.cacheWrite1h,
+    output: plan.outputTokens,
+    reasoning: plan.reasoningTokens,
   };
-  const timing = answerTiming(state.latency, model, kind, reasoning, seededRandom(seed ^ 0x9e3779b9));
-  return { answer, buckets, promptTokens: prompt.promptTokens, timing };
+  return { answer: withFreshIds(plan.answer, call.toolCallId), buckets, promptTokens: prompt.promptTokens, timing: plan.timing };
 }

@@ -10,7 +10,7 @@ import { geminiCachePolicy } from '../cache/automatic-cache-policies.ts';
 import { answerToEvents, answerToResponse, type ResponseIdentity } from '../engine/answer-to-canonical.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
 import { resolveModel } from '../engine/resolve-model.ts';
-import { runChat, type ChatOutcome } from '../engine/run-chat.ts';
+import { planChat, type ChatOutcome } from '../engine/run-chat.ts';
 import { GEMINI_EDGE } from '../http/provider-edge.ts';
 import type { ChatEndpoint, Prepared } from '../http/serve-chat.ts';
 
@@ -49,21 +49,21 @@ function usageOf(outcome: ChatOutcome): NormalizedUsage {
 
 /** POST /v1beta/models/{model}:generateContent and :streamGenerateContent?alt=sse. */
 export function generateContentEndpoint(state: EmulatorState, model: string, stream: boolean): ChatEndpoint {
+  const toolCallId = () => state.ids.next('call_', 16);
   return {
     edge: GEMINI_EDGE,
     invalidJson: geminiInvalidJson,
     prepare: (body) => prepare(state, model, stream, body),
-    run: (prepared, apiKey) =>
-      runChat(state, {
+    plan: (prepared) =>
+      planChat(state, {
         request: prepared.request,
         body: prepared.body,
         protocol: 'gemini',
         entry: prepared.entry,
-        apiKey,
         cache: { kind: 'automatic', policy: geminiCachePolicy(prepared.entry.promptCacheMinTokens) },
         reasoningDefault: 'on',
         thinkingShownByDefault: false,
-        toolCallId: () => state.ids.next('call_', 16),
+        toolCallId,
       }),
     body: (prepared, outcome) => encodeGeminiResponse(answerToResponse(outcome.answer, identity(state, prepared.request), usageOf(outcome))).value,
     stream: (prepared, outcome) => ({

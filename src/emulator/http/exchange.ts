@@ -1,16 +1,17 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Reply } from './reply.ts';
 
-/** One HTTP request/response pair as the handlers see it. */
+/** One HTTP request as the handlers see it, and the way to answer it. */
 export interface Exchange {
-  request: IncomingMessage;
-  response: ServerResponse;
   method: string;
   /** Path without the query string. */
   path: string;
+  /** The query string, parsed (shared and empty when there is none: read it, never change it). */
   query: URLSearchParams;
+  /** Lower-case names. */
+  headers: IncomingHttpHeaders;
   body: Buffer;
-  /** Base URL the client used (for links such as Anthropic's `results_url`). */
-  origin: string;
+  reply: Reply;
 }
 
 /** What a non-streaming handler produces; batches reuse it without HTTP. */
@@ -20,11 +21,13 @@ export interface HandlerResult {
   body: unknown;
 }
 
+/** Base URL the client used (for links such as Anthropic's `results_url`). */
+export function originOf(exchange: Exchange): string {
+  return `http://${exchange.headers.host ?? 'localhost'}`;
+}
+
 export function sendJson(exchange: Exchange, status: number, headers: Record<string, string>, body: unknown): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  headers['content-length'] = String(Buffer.byteLength(text));
-  exchange.response.writeHead(status, headers);
-  exchange.response.end(text);
+  exchange.reply.send(status, headers, typeof body === 'string' ? body : JSON.stringify(body));
 }
 
 export function sendResult(exchange: Exchange, result: HandlerResult): void {

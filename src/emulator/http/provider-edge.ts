@@ -23,14 +23,14 @@ export interface ProviderEdge {
 }
 
 function bearer(exchange: Exchange): string | undefined {
-  const value = exchange.request.headers.authorization;
+  const value = exchange.headers.authorization;
   if (value === undefined || !value.startsWith('Bearer ')) return undefined;
   const key = value.slice(7).trim();
   return key === '' ? undefined : key;
 }
 
 function header(exchange: Exchange, name: string): string | undefined {
-  const value = exchange.request.headers[name];
+  const value = exchange.headers[name];
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 

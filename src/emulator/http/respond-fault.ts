@@ -14,13 +14,6 @@ const ERROR_FAULTS: Partial<Record<FaultKind, { kind: ErrorKind; status?: number
   overloaded: { kind: 'overloaded' },
 };
 
-/** Drops the connection without an answer (a TCP reset where the platform allows). */
-export function resetConnection(exchange: Exchange): void {
-  const socket = exchange.request.socket;
-  if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
-  else socket.destroy();
-}
-
 /**
  * Answers with a fault that happens before any output: an error in the provider's shape (with
  * rate-limit headers and `retry-after` where the provider sends them), no answer at all (timeout),
@@ -35,7 +28,7 @@ export function respondWithFault(
 ): boolean {
   if (fault === 'timeout') return true;
   if (fault === 'connection_reset') {
-    resetConnection(exchange);
+    exchange.reply.drop(true);
     return true;
   }
   const error = ERROR_FAULTS[fault];

@@ -3,7 +3,7 @@ import type { CanonicalRequest } from '../../protocols/canonical/request.ts';
 import type { CanonicalStreamEvent } from '../../protocols/canonical/stream-event.ts';
 import type { StreamEncoder } from '../../protocols/canonical/stream-codec.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
-import type { ChatOutcome } from '../engine/run-chat.ts';
+import { runChat, type ChatOutcome, type ChatPlan } from '../engine/run-chat.ts';
 import { FrugalError } from '../../errors/frugal-error.ts';
 import { sendJson, type Exchange, type HandlerResult } from './exchange.ts';
 import { parseJsonBody } from './parse-json-body.ts';
@@ -13,7 +13,16 @@ import { writeStream } from './write-stream.ts';
 
 export type Prepared =
   | { ok: false; status: number; body: unknown }
-  | { ok: true; request: CanonicalRequest; body: unknown; entry: CatalogEntry };
+  | {
+      ok: true;
+      request: CanonicalRequest;
+      body: unknown;
+      entry: CatalogEntry;
+      /** The request-only half of the call, worked out on first use and kept with the prepared request. */
+      plan?: ChatPlan;
+    };
+
+type PreparedRequest = Extract<Prepared, { ok: true }>;
 
 /** One chat endpoint (Chat Completions, Messages, generateContent) as the shared flow drives it. */
 export interface ChatEndpoint {
@@ -21,9 +30,9 @@ export interface ChatEndpoint {
   /** The provider's answer to a body that is not JSON. */
   invalidJson(): { status: number; body: unknown };
   prepare(body: unknown): Prepared;
-  run(prepared: Extract<Prepared, { ok: true }>, apiKey: string): ChatOutcome;
-  body(prepared: Extract<Prepared, { ok: true }>, outcome: ChatOutcome): unknown;
-  stream(prepared: Extract<Prepared, { ok: true }>, outcome: ChatOutcome): { events: CanonicalStreamEvent[]; encoder: StreamEncoder };
+  plan(prepared: PreparedRequest): ChatPlan;
+  body(prepared: PreparedRequest, outcome: ChatOutcome): unknown;
+  stream(prepared: PreparedRequest, outcome: ChatOutcome): { events: CanonicalStreamEvent[]; encoder: StreamEncoder };
   streamContentType: string;
 }
 
@@ -32,12 +41,14 @@ export interface ChatEndpoint {
  * provider's 400 instead.
  */
 export function runOrReject(
+  state: EmulatorState,
   endpoint: ChatEndpoint,
-  prepared: Extract<Prepared, { ok: true }>,
+  prepared: PreparedRequest,
   apiKey: string,
 ): ChatOutcome | { status: number; body: unknown } {
   try {
-    return endpoint.run(prepared, apiKey);
+    prepared.plan ??= endpoint.plan(prepared);
+    return runChat(state, prepared.plan, apiKey);
   } catch (error) {
     if (FrugalError.isInstance(error) && error.code === 'FRUGAL_INVALID_REQUEST') return endpoint.edge.error('invalid_request', error.message);
     throw error;
@@ -49,9 +60,22 @@ export function resultWithoutHttp(state: EmulatorState, endpoint: ChatEndpoint, 
   const headers = endpoint.edge.headers(state, 'application/json');
   const prepared = endpoint.prepare(body);
   if (!prepared.ok) return { status: prepared.status, headers, body: prepared.body };
-  const outcome = runOrReject(endpoint, prepared, apiKey);
+  const outcome = runOrReject(state, endpoint, prepared, apiKey);
   if ('status' in outcome) return { status: outcome.status, headers, body: outcome.body };
   return { status: 200, headers, body: endpoint.body(prepared, outcome) };
+}
+
+/**
+ * The body parsed, validated and decoded by the endpoint, or the provider's error for it; kept in
+ * the emulator's body memo, so the same body sent again (the usual load test) skips the work.
+ */
+function preparedRequest(state: EmulatorState, endpoint: ChatEndpoint, exchange: Exchange): Prepared {
+  const known = state.preparedRequests.get(endpoint, exchange.body);
+  if (known !== undefined) return known;
+  const parsed = parseJsonBody(exchange);
+  const prepared: Prepared = parsed.ok ? endpoint.prepare(parsed.value) : { ok: false, ...endpoint.invalidJson() };
+  state.preparedRequests.set(endpoint, exchange.body, prepared);
+  return prepared;
 }
 
 /** A rough prompt size for rate limiting before the prompt is counted: four bytes a token. */
@@ -70,8 +94,7 @@ export function serveChat(exchange: Exchange, state: EmulatorState, endpoint: Ch
     sendJson(exchange, status, edge.headers(state, 'application/json'), body);
     return;
   }
-  const parsed = parseJsonBody(exchange);
-  const prepared: Prepared = parsed.ok ? endpoint.prepare(parsed.value) : { ok: false, ...endpoint.invalidJson() };
+  const prepared = preparedRequest(state, endpoint, exchange);
   if (!prepared.ok) {
     sendJson(exchange, prepared.status, edge.headers(state, 'application/json'), prepared.body);
     return;
@@ -85,7 +108,7 @@ export function serveChat(exchange: Exchange, state: EmulatorState, endpoint: Ch
     respondWithFault(exchange, state, edge, 'rate_limit', rateLimit);
     return;
   }
-  const outcome = runOrReject(endpoint, prepared, apiKey);
+  const outcome = runOrReject(state, endpoint, prepared, apiKey);
   if ('status' in outcome) {
     sendJson(exchange, outcome.status, edge.headers(state, 'application/json'), outcome.body);
     return;
@@ -109,12 +132,12 @@ export function serveChat(exchange: Exchange, state: EmulatorState, endpoint: Ch
   const tokens = outcome.buckets.output + outcome.buckets.reasoning;
   const delay = outcome.timing.firstTokenMilliseconds + outcome.timing.perTokenMilliseconds * tokens;
   const send = () => {
-    if (exchange.response.destroyed) return;
+    if (exchange.reply.closed) return;
     if (fault === 'stream_cut') {
       const text = JSON.stringify(body);
-      exchange.response.writeHead(200, headers);
-      exchange.response.write(text.slice(0, text.length >> 1));
-      exchange.request.socket.destroy();
+      exchange.reply.start(200, headers);
+      exchange.reply.write(text.slice(0, text.length >> 1));
+      exchange.reply.drop(false);
       return;
     }
     sendJson(exchange, 200, headers, body);

@@ -2,7 +2,6 @@ import type { CanonicalStreamEvent } from '../../protocols/canonical/stream-even
 import type { StreamEncoder } from '../../protocols/canonical/stream-codec.ts';
 import type { AnswerTiming } from '../latency-model.ts';
 import type { Exchange } from './exchange.ts';
-import { resetConnection } from './respond-fault.ts';
 
 export interface StreamPlan {
   status: number;
@@ -25,7 +24,7 @@ function isDelta(event: CanonicalStreamEvent): boolean {
  * further delta one token interval later. With zero latency the whole stream is one write.
  */
 export function writeStream(exchange: Exchange, plan: StreamPlan): void {
-  const { response } = exchange;
+  const { reply } = exchange;
   const frames: string[] = [];
   const paced: boolean[] = [];
   const events = plan.fault === undefined ? plan.events : plan.events.slice(0, Math.max(3, plan.events.length >> 1));
@@ -38,25 +37,25 @@ export function writeStream(exchange: Exchange, plan: StreamPlan): void {
   }
   const stopAt = frames.length;
   const finish = () => {
-    if (plan.fault === 'stream_cut') resetConnection(exchange);
-    else response.end();
+    if (plan.fault === 'stream_cut') reply.drop(true);
+    else reply.end();
   };
-  response.writeHead(plan.status, plan.headers);
+  reply.start(plan.status, plan.headers);
   const { firstTokenMilliseconds, perTokenMilliseconds } = plan.timing;
   if (firstTokenMilliseconds === 0 && perTokenMilliseconds === 0) {
-    response.write(frames.join(''));
+    reply.write(frames.join(''));
     finish();
     return;
   }
   let index = 0;
   let first = true;
   let timer: NodeJS.Timeout | undefined;
-  response.on('close', () => clearTimeout(timer));
+  reply.onClose(() => clearTimeout(timer));
   const pump = () => {
-    if (response.destroyed) return;
+    if (reply.closed) return;
     let batch = frames[index++] as string;
     while (index < stopAt && paced[index] !== true) batch += frames[index++];
-    response.write(batch);
+    reply.write(batch);
     if (index >= stopAt) {
       finish();
       return;

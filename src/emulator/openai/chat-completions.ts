@@ -9,7 +9,7 @@ import { ENCODERS } from '../../usage/encode-usage.ts';
 import { answerToEvents, answerToResponse, type ResponseIdentity } from '../engine/answer-to-canonical.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
 import { resolveModel } from '../engine/resolve-model.ts';
-import { runChat, type ChatOutcome } from '../engine/run-chat.ts';
+import { planChat, type ChatOutcome } from '../engine/run-chat.ts';
 import { OPENAI_EDGE } from '../http/provider-edge.ts';
 import type { ChatEndpoint, Prepared } from '../http/serve-chat.ts';
 import type { OpenAIHost } from './openai-host.ts';
@@ -67,21 +67,21 @@ function usageOf(host: OpenAIHost, outcome: ChatOutcome): NormalizedUsage {
 
 /** Chat Completions on api.openai.com or an OpenAI-compatible host. */
 export function chatCompletionsEndpoint(state: EmulatorState, host: OpenAIHost): ChatEndpoint {
+  const toolCallId = () => state.ids.next('call_', 24);
   return {
     edge: OPENAI_EDGE,
     invalidJson: openAIInvalidJson,
     prepare: (body) => prepare(state, host, body),
-    run: (prepared, apiKey) =>
-      runChat(state, {
+    plan: (prepared) =>
+      planChat(state, {
         request: prepared.request,
         body: prepared.body,
         protocol: 'openai',
         entry: prepared.entry,
-        apiKey,
         cache: host.cache(prepared.request.cache?.key, prepared.request.cache?.retention),
         reasoningDefault: 'on',
         thinkingShownByDefault: true,
-        toolCallId: () => state.ids.next('call_', 24),
+        toolCallId,
       }),
     body: (prepared, outcome) =>
       encodeOpenAIChatResponse(answerToResponse(outcome.answer, identity(state, prepared.request, host), usageOf(host, outcome)), host.dialect).value,

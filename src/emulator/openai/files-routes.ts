@@ -14,7 +14,7 @@ function missingFile(exchange: Exchange, state: EmulatorState, id: string): void
 
 /** POST /v1/files (multipart: `file`, `purpose`). */
 export async function uploadFile(exchange: Exchange, state: EmulatorState, apiKey: string): Promise<void> {
-  const contentType = exchange.request.headers['content-type'] ?? '';
+  const contentType = exchange.headers['content-type'] ?? '';
   let form: FormData;
   try {
     form = await new Response(exchange.body, { headers: { 'content-type': contentType } }).formData();
@@ -54,10 +54,7 @@ export function fileContent(exchange: Exchange, state: EmulatorState, apiKey: st
     missingFile(exchange, state, id);
     return;
   }
-  const headers = OPENAI_EDGE.headers(state, 'application/octet-stream');
-  headers['content-length'] = String(file.content.byteLength);
-  exchange.response.writeHead(200, headers);
-  exchange.response.end(file.content);
+  exchange.reply.send(200, OPENAI_EDGE.headers(state, 'application/octet-stream'), file.content);
 }
 
 export function deleteFile(exchange: Exchange, state: EmulatorState, apiKey: string, id: string): void {

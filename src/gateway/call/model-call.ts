@@ -25,6 +25,8 @@ export class ModelCall implements LeverCall {
   attribution: Attribution = NO_ATTRIBUTION;
   /** The key the client presented for the provider (bring your own key), if any. */
   clientKey: string | undefined;
+  /** The key used upstream, kept only to redact it from error messages. */
+  upstreamKey: string | undefined;
   body: Record<string, unknown> | undefined;
   bodyBytes: Buffer | undefined;
   summary: RequestSummary | undefined;

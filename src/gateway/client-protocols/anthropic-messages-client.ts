@@ -9,6 +9,7 @@ import type { ClientProtocol } from './client-protocol.ts';
 /** POST /v1/messages. Error bodies carry the gateway's request id as `request_id`, as the API's do. */
 export const ANTHROPIC_MESSAGES_CLIENT: ClientProtocol = {
   name: 'anthropic-messages',
+  endpoint: 'chat',
   wire: 'anthropic-messages',
   validate: (body, requestId) =>
     validateAnthropicMessagesRequest(body, { unknownFields: 'allow', requestId }) as unknown as Record<string, unknown>,

@@ -23,6 +23,8 @@ export interface RequestSummary {
 
 export interface ClientProtocol {
   readonly name: ClientProtocolName;
+  /** Which provider endpoint serves it. */
+  readonly endpoint: 'chat' | 'embeddings';
   /** The provider wire this client speaks natively: equal to a provider's, the bytes go through untranslated. */
   readonly wire: Protocol;
   /** Checks a parsed body as the real API does; throws a protocol error carrying the API's own answer. */

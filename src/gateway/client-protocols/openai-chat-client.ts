@@ -12,6 +12,7 @@ import type { ClientProtocol } from './client-protocol.ts';
  */
 export const OPENAI_CHAT_CLIENT: ClientProtocol = {
   name: 'openai-chat',
+  endpoint: 'chat',
   wire: 'openai-chat',
   validate: (body) => validateOpenAIChatRequest(body, { unknownFields: 'allow' }) as unknown as Record<string, unknown>,
   summarize(body) {

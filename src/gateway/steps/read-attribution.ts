@@ -5,10 +5,11 @@ const PROPERTY_PREFIX = 'x-frugal-property-';
 /** Longer values are cut: attribution is a label, not a payload. */
 const MAX_LENGTH = 256;
 
-function label(value: string | string[] | undefined): string | null {
+/** A trimmed, bounded label; NUL (which storage cannot hold) is removed. */
+export function label(value: string | string[] | undefined): string | null {
   const text = Array.isArray(value) ? value[0] : value;
   if (text === undefined) return null;
-  const trimmed = text.trim();
+  const trimmed = text.replaceAll('\u0000', '').trim();
   return trimmed === '' ? null : trimmed.slice(0, MAX_LENGTH);
 }
 
@@ -25,7 +26,7 @@ export function readAttribution(headers: IncomingHttpHeaders, bodyUser: string |
   }
   return {
     feature: label(headers['x-frugal-feature']),
-    user: label(headers['x-frugal-user']) ?? (bodyUser === undefined ? null : bodyUser.slice(0, MAX_LENGTH)),
+    user: label(headers['x-frugal-user']) ?? label(bodyUser),
     customer: label(headers['x-frugal-customer']),
     task: label(headers['x-frugal-task']),
     session: label(headers['x-frugal-session']),

@@ -9,15 +9,13 @@ function tooLarge(limit: number): FrugalError {
 }
 
 /**
- * Step "parse", first half: the request body as bytes, refused with 413 once it passes the
- * limit (at once when Content-Length says so, without reading it).
+ * Step "parse": the request body as bytes, refused with 413 once it passes the limit (at
+ * once when Content-Length says so, without reading it); the 413 answer closes the
+ * connection, so the rest is never read.
  */
 export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
-  if (declared > limit) {
-    request.resume();
-    return Promise.reject(tooLarge(limit));
-  }
+  if (declared > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let length = 0;
@@ -25,7 +23,7 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
       length += chunk.length;
       if (length > limit) {
         request.off('data', onData);
-        request.resume();
+        request.pause();
         reject(tooLarge(limit));
         return;
       }

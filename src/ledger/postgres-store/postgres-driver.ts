@@ -11,6 +11,8 @@ const DIALECT: SqlDialect = { name: 'postgres', maxParameters: 65_535, least: 'L
 /** Arbitrary, fixed: the bytes of "frugal" read as a number. */
 const LEDGER_LOCK = 112_641_782_014_316;
 
+const MAX_NAMED_STATEMENTS = 200;
+
 const INT8 = 20;
 const NUMERIC = 1700;
 
@@ -36,7 +38,7 @@ export interface PostgresDriverOptions {
 export class PostgresDriver implements SqlDriver {
   readonly dialect = DIALECT;
   readonly #pool: Pool;
-  readonly #numbered = new Map<string, string>();
+  readonly #statements = new Map<string, { text: string; name: string | undefined }>();
 
   constructor(options: PostgresDriverOptions) {
     this.#pool = new Pool({
@@ -90,13 +92,15 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async #query(target: Pool | PoolClient, sql: string, parameters: readonly SqlValue[] = []): Promise<SqlRow[]> {
-    let text = this.#numbered.get(sql);
-    if (text === undefined) {
-      text = numbered(sql);
-      if (this.#numbered.size >= 256) this.#numbered.clear();
-      this.#numbered.set(sql, text);
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      // Named statements are parsed and planned once per connection. The ledger's statement texts
+      // are a bounded set (batches bind arrays); the cap only guards against a leak.
+      const named = /^(SELECT|INSERT|UPDATE|DELETE)\b/i.test(sql) && this.#statements.size < MAX_NAMED_STATEMENTS;
+      statement = { text: numbered(sql), name: named ? `frugal_ledger_${this.#statements.size}` : undefined };
+      if (named) this.#statements.set(sql, statement);
     }
-    const result = await target.query(text, parameters as SqlValue[]);
+    const result = await target.query({ text: statement.text, values: parameters as unknown[], name: statement.name });
     return result.rows as SqlRow[];
   }
 }

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { Client } from 'pg';
 import { findPostgres, startPostgres, type PostgresServer } from '../../../test/support/postgres.ts';
 import { attemptFor, costAt, sampleRequest, usageOf } from '../sample-records.ts';
+import { arrayType } from '../sql/schema.ts';
 import { SqlLedgerStore } from '../sql/sql-store.ts';
 import { runLedgerStoreCases } from '../store.case.test.ts';
 import { openPostgresStore } from './open-postgres-store.ts';
@@ -71,6 +72,19 @@ if (!availability.available) {
       const summary = await first.taskSummary({});
       assert.deepEqual([summary.tasks, summary.failed, summary.withoutOutcome], [10, 5, 5]);
       await Promise.all([first.close(), second.close()]);
+    });
+
+    test('the column types cast in batch inserts match the live schema', async () => {
+      const url = await freshDatabase();
+      await (await openPostgresStore({ url })).close();
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name LIKE 'ledger\\_%' AND table_name <> 'ledger_migrations'",
+      );
+      await client.end();
+      assert.ok(rows.length > 90);
+      for (const { column_name: column, data_type: type } of rows) assert.equal(arrayType(column), type, column);
     });
 
     test('an unreachable server is reported as a storage error without the password', async () => {

@@ -3,7 +3,10 @@
  * `?` placeholders in the SQL both SQLite and PostgreSQL accept; each driver adapts the rest.
  */
 /** Integers read back as bigint from both drivers, so sums stay exact past 2^53. */
-export type SqlValue = string | number | bigint | null;
+export type SqlScalar = string | number | bigint | null;
+
+/** Arrays are bound only on PostgreSQL (unnest, = ANY); SQLite statements never receive one. */
+export type SqlValue = SqlScalar | readonly SqlScalar[];
 
 export type SqlRow = Record<string, unknown>;
 

@@ -2,19 +2,19 @@
 import { picoToUsd } from '../money.ts';
 import type { AttemptRecord } from '../records.ts';
 import type { RequestDetails, SuccessSource, TaskDetails } from '../store.ts';
-import type { SqlExecutor, SqlRow } from './driver.ts';
+import type { SqlDriver, SqlRow } from './driver.ts';
 import { latestOutcomes } from './latest-outcomes.ts';
 import { attemptFrom, requestFrom } from './rows.ts';
 
-export async function readRequest(sql: SqlExecutor, id: string): Promise<RequestDetails | null> {
+export async function readRequest(sql: SqlDriver, id: string): Promise<RequestDetails | null> {
   const rows = await sql.all('SELECT * FROM ledger_requests WHERE id = ?', [id]);
   if (rows.length === 0) return null;
   const attempts = await sql.all('SELECT * FROM ledger_attempts WHERE request_id = ? ORDER BY attempt_index, id', [id]);
-  const outcomes = await latestOutcomes(sql, [id], []);
+  const outcomes = await latestOutcomes(sql, sql.dialect, [id], []);
   return details(rows[0] as SqlRow, attempts.map(attemptFrom), outcomes.requests);
 }
 
-export async function readTask(sql: SqlExecutor, taskId: string): Promise<TaskDetails | null> {
+export async function readTask(sql: SqlDriver, taskId: string): Promise<TaskDetails | null> {
   const rows = await sql.all('SELECT * FROM ledger_requests WHERE task_id = ? ORDER BY started_at, id', [taskId]);
   if (rows.length === 0) return null;
   const attemptRows = await sql.all(
@@ -28,7 +28,7 @@ export async function readTask(sql: SqlExecutor, taskId: string): Promise<TaskDe
     list.push(attempt);
     attemptsByRequest.set(attempt.requestId, list);
   }
-  const outcomes = await latestOutcomes(sql, rows.map((row) => String(row.id)), [taskId]);
+  const outcomes = await latestOutcomes(sql, sql.dialect, rows.map((row) => String(row.id)), [taskId]);
   const requests = rows.map((row) => details(row, attemptsByRequest.get(String(row.id)) ?? [], outcomes.requests));
   let costPicoUsd = 0n;
   let baselineCostPicoUsd = 0n;

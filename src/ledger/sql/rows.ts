@@ -7,15 +7,13 @@ import type {
   AttemptKind, AttemptRecord, CacheStatus, OutcomeRecord, OutcomeSource, RecordedCost, RequestRecord,
 } from '../records.ts';
 import type { SuccessSource } from '../store.ts';
-import type { SqlRow, SqlValue } from './driver.ts';
+import type { SqlRow, SqlScalar } from './driver.ts';
+import { TOKEN_COLUMN_NAMES } from './schema.ts';
 
-export const TOKEN_COLUMNS = [
-  'input_tokens', 'cache_read_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'output_tokens', 'reasoning_tokens',
-] as const;
 
 export const REQUEST_COLUMNS = [
   'id', 'started_at', 'finished_at', 'day', 'client_protocol', 'provider', 'model_requested', 'model_served', 'route',
-  'status', 'error_class', 'streamed', ...TOKEN_COLUMNS, 'raw_usage', 'cost_lines', 'cost_pico', 'cost_complete',
+  'status', 'error_class', 'streamed', ...TOKEN_COLUMN_NAMES, 'raw_usage', 'cost_lines', 'cost_pico', 'cost_complete',
   'catalog_version', 'pricing_mode', 'baseline_model', 'baseline_cost_pico', 'time_to_first_token_ms', 'latency_ms',
   'upstream_latency_ms', 'feature', 'user_id', 'customer', 'task_id', 'session_id', 'properties', 'cache_status',
   'cache_avoided_cost_pico', 'cache_similarity', 'attempt_count', 'success', 'success_source',
@@ -23,15 +21,15 @@ export const REQUEST_COLUMNS = [
 
 export const ATTEMPT_COLUMNS = [
   'id', 'request_id', 'attempt_index', 'kind', 'provider', 'model', 'deployment', 'status', 'error_class',
-  ...TOKEN_COLUMNS, 'raw_usage', 'cost_lines', 'cost_pico', 'cost_complete', 'catalog_version', 'pricing_mode',
+  ...TOKEN_COLUMN_NAMES, 'raw_usage', 'cost_lines', 'cost_pico', 'cost_complete', 'catalog_version', 'pricing_mode',
   'latency_ms', 'time_to_first_token_ms', 'validation',
 ] as const;
 
-const tokenValues = (usage: UsageBuckets): SqlValue[] => [
+const tokenValues = (usage: UsageBuckets): SqlScalar[] => [
   usage.input, usage.cacheRead, usage.cacheWrite5m, usage.cacheWrite1h, usage.output, usage.reasoning,
 ];
 
-const costValues = (cost: RecordedCost): SqlValue[] => [
+const costValues = (cost: RecordedCost): SqlScalar[] => [
   JSON.stringify(cost.lines), cost.totalPicoUsd, cost.complete ? 1 : 0, cost.catalogVersion, cost.pricingMode,
 ];
 
@@ -47,7 +45,7 @@ function json(value: unknown, field: string): string | null {
 
 export function requestValues(
   request: RequestRecord, attemptCount: number, success: boolean, successSource: SuccessSource,
-): SqlValue[] {
+): SqlScalar[] {
   const { attribution, cache } = request;
   return [
     request.id, request.startedAt, request.finishedAt, utcDay(request.startedAt), request.clientProtocol,
@@ -60,7 +58,7 @@ export function requestValues(
   ];
 }
 
-export function attemptValues(attempt: AttemptRecord): SqlValue[] {
+export function attemptValues(attempt: AttemptRecord): SqlScalar[] {
   return [
     attempt.id, attempt.requestId, attempt.index, attempt.kind, attempt.provider, attempt.model, attempt.deployment,
     attempt.status, attempt.errorClass, ...tokenValues(attempt.usage), json(attempt.rawUsage, `attempt ${attempt.id} rawUsage`),

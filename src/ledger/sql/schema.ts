@@ -21,10 +21,11 @@ export interface Migration {
   statements(types: ColumnTypes): string[];
 }
 
-const tokenColumns = (bigint: string) =>
-  ['input', 'cache_read', 'cache_write_5m', 'cache_write_1h', 'output', 'reasoning']
-    .map((bucket) => `${bucket}_tokens ${bigint} NOT NULL`)
-    .join(',\n    ');
+export const TOKEN_COLUMN_NAMES = [
+  'input_tokens', 'cache_read_tokens', 'cache_write_5m_tokens', 'cache_write_1h_tokens', 'output_tokens', 'reasoning_tokens',
+] as const;
+
+const tokenColumns = (bigint: string) => TOKEN_COLUMN_NAMES.map((column) => `${column} ${bigint} NOT NULL`).join(',\n    ');
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -133,6 +134,29 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
 ];
+
+/**
+ * PostgreSQL type of each non-text ledger column, for the casts of unnest() in batch inserts;
+ * the PostgreSQL store's test checks this list against the live schema.
+ */
+const ARRAY_TYPES: Record<string, string> = {
+  ...Object.fromEntries(
+    [
+      'started_at', 'finished_at', 'recorded_at', 'sequence', 'cost_pico', 'baseline_cost_pico', 'cache_avoided_cost_pico', 'requests', 'successes',
+      'failures', 'attempts', 'incomplete_cost_requests', ...TOKEN_COLUMN_NAMES,
+    ].map((column) => [column, 'bigint']),
+  ),
+  ...Object.fromEntries(
+    ['status', 'streamed', 'cost_complete', 'attempt_count', 'success', 'attempt_index'].map((column) => [column, 'integer']),
+  ),
+  ...Object.fromEntries(
+    ['time_to_first_token_ms', 'latency_ms', 'upstream_latency_ms', 'cache_similarity', 'score'].map((column) => [column, 'double precision']),
+  ),
+};
+
+export function arrayType(column: string): string {
+  return ARRAY_TYPES[column] ?? 'text';
+}
 
 export function columnTypes(dialect: SqlDialect): ColumnTypes {
   return TYPES[dialect.name];

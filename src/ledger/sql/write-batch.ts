@@ -10,11 +10,12 @@ import type { WriteResult } from '../store.ts';
 import type { SqlDialect, SqlDriver, SqlExecutor } from './driver.ts';
 import { insertRows } from './insert-rows.ts';
 import { latestOutcomes } from './latest-outcomes.ts';
-import { ATTEMPT_COLUMNS, attemptValues, REQUEST_COLUMNS, requestValues, TOKEN_COLUMNS } from './rows.ts';
+import { ATTEMPT_COLUMNS, attemptValues, REQUEST_COLUMNS, requestValues } from './rows.ts';
+import { TOKEN_COLUMN_NAMES } from './schema.ts';
 
 const ROLLUP_KEY_COLUMNS = ['day', 'provider', 'model', 'feature', 'user_id', 'customer', 'route'];
 const ROLLUP_VALUE_COLUMNS = [
-  'requests', 'successes', 'failures', 'attempts', 'incomplete_cost_requests', ...TOKEN_COLUMNS, 'cost_pico',
+  'requests', 'successes', 'failures', 'attempts', 'incomplete_cost_requests', ...TOKEN_COLUMN_NAMES, 'cost_pico',
   'baseline_cost_pico',
 ];
 const TASK_VALUE_COLUMNS = ['requests', 'cost_pico', 'baseline_cost_pico'];
@@ -29,6 +30,7 @@ export async function writeBatch(driver: SqlDriver, entries: readonly LedgerEntr
   return driver.transaction('write', async (sql) => {
     const outcomes = await latestOutcomes(
       sql,
+      driver.dialect,
       [...unique.keys()],
       [...unique.values()].flatMap(({ request }) => (request.attribution.task === null ? [] : [request.attribution.task])),
     );
@@ -42,14 +44,12 @@ export async function writeBatch(driver: SqlDriver, entries: readonly LedgerEntr
       stored.set(request.id, { request, attemptCount: attempts.length, success: decision.success });
       return requestValues(request, attempts.length, decision.success, decision.source);
     });
-    const insertedIds = await insertRows(sql, driver.dialect, 'ledger_requests', REQUEST_COLUMNS, rows, {
-      suffix: 'ON CONFLICT (id) DO NOTHING RETURNING id',
-    });
+    const insertedIds = await insertRows(
+      sql, driver.dialect, 'ledger_requests', REQUEST_COLUMNS, rows, 'ON CONFLICT (id) DO NOTHING RETURNING id',
+    );
     const inserted = insertedIds.map((row) => stored.get(String(row.id)) as StoredRequest);
     const attemptRows = inserted.flatMap(({ request }) => (unique.get(request.id) as LedgerEntry).attempts.map(attemptValues));
-    await insertRows(sql, driver.dialect, 'ledger_attempts', ATTEMPT_COLUMNS, attemptRows, {
-      suffix: 'ON CONFLICT (id) DO NOTHING',
-    });
+    await insertRows(sql, driver.dialect, 'ledger_attempts', ATTEMPT_COLUMNS, attemptRows, 'ON CONFLICT (id) DO NOTHING');
     await upsertDailyRollups(sql, driver.dialect, inserted);
     await upsertTasks(sql, driver.dialect, inserted, outcomes.tasks);
     return { inserted: inserted.length, skipped: entries.length - inserted.length };
@@ -63,11 +63,9 @@ async function upsertDailyRollups(sql: SqlExecutor, dialect: SqlDialect, inserte
     values.tokens.input, values.tokens.cacheRead, values.tokens.cacheWrite5m, values.tokens.cacheWrite1h,
     values.tokens.output, values.tokens.reasoning, values.costPicoUsd, values.baselineCostPicoUsd,
   ]);
-  await insertRows(sql, dialect, 'ledger_daily_rollups', [...ROLLUP_KEY_COLUMNS, ...ROLLUP_VALUE_COLUMNS], rows, {
-    suffix:
-      `ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) ` +
-      `DO UPDATE SET ${addOnConflict('ledger_daily_rollups', ROLLUP_VALUE_COLUMNS)}`,
-  });
+  await insertRows(sql, dialect, 'ledger_daily_rollups', [...ROLLUP_KEY_COLUMNS, ...ROLLUP_VALUE_COLUMNS], rows,
+    `ON CONFLICT (${ROLLUP_KEY_COLUMNS.join(', ')}) DO UPDATE SET ${addOnConflict('ledger_daily_rollups', ROLLUP_VALUE_COLUMNS)}`,
+  );
 }
 
 async function upsertTasks(
@@ -83,10 +81,9 @@ async function upsertTasks(
       outcome === undefined ? null : outcome.success ? 1 : 0,
     ];
   });
-  await insertRows(sql, dialect, 'ledger_tasks', ['task_id', 'first_day', ...TASK_VALUE_COLUMNS, 'success'], rows, {
-    suffix:
-      'ON CONFLICT (task_id) DO UPDATE SET ' +
+  await insertRows(sql, dialect, 'ledger_tasks', ['task_id', 'first_day', ...TASK_VALUE_COLUMNS, 'success'], rows,
+    'ON CONFLICT (task_id) DO UPDATE SET ' +
       `first_day = ${dialect.least}(ledger_tasks.first_day, excluded.first_day), ` +
       addOnConflict('ledger_tasks', TASK_VALUE_COLUMNS),
-  });
+  );
 }

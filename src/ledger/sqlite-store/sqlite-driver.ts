@@ -3,7 +3,7 @@
  * transaction's statements never interleave with another caller's. BEGIN IMMEDIATE takes the
  * file's write lock up front, which also serializes writers in other processes.
  */
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { SqlDialect, SqlDriver, SqlExecutor, SqlRow, SqlValue } from '../sql/driver.ts';
 
 const DIALECT: SqlDialect = { name: 'sqlite', maxParameters: 32_766, least: 'min' };
@@ -20,9 +20,9 @@ export class SqliteDriver implements SqlDriver {
     this.#database = new DatabaseSync(location);
     this.#database.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
     this.#direct = {
-      all: async (sql, parameters = []) => this.#statement(sql).all(...parameters) as SqlRow[],
+      all: async (sql, parameters = []) => this.#statement(sql).all(...(parameters as SQLInputValue[])) as SqlRow[],
       run: async (sql, parameters = []) => {
-        this.#statement(sql).run(...parameters);
+        this.#statement(sql).run(...(parameters as SQLInputValue[]));
       },
     };
   }

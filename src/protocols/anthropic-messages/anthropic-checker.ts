@@ -3,7 +3,7 @@ import { protocolError } from '../errors/protocol-error.ts';
 import type { Checker, ExpectedType, PathSegment, ValidationIssue } from '../validation/issue.ts';
 
 /** `messages.0.content.1.source`: Anthropic's (pydantic) location notation. */
-export function anthropicPath(path: PathSegment[]): string {
+function anthropicPath(path: PathSegment[]): string {
   return path.join('.');
 }
 

@@ -30,7 +30,7 @@ export function decodeAnthropicMessagesResponse(response: AnthropicMessagesRespo
   return { value: canonical, dropped };
 }
 
-export function decodeBlock(block: AnthropicContentBlock | AnthropicOtherBlock, path: string, dropped: string[]): AssistantPart {
+function decodeBlock(block: AnthropicContentBlock | AnthropicOtherBlock, path: string, dropped: string[]): AssistantPart {
   switch (block.type) {
     case 'text': {
       const text = block as AnthropicContentBlock & { type: 'text' };

@@ -3,17 +3,17 @@ import type { AssistantPart, CacheHint, ImagePart, TextPart, ToolResultPart, Use
 import type { CanonicalRequest, CanonicalTool, ToolChoice } from '../canonical/request.ts';
 import { argumentsToObject } from '../canonical/tool-arguments.ts';
 import type { Translation } from '../canonical/translation.ts';
-import {
-  ANTHROPIC_EFFORTS,
-  type AnthropicCacheControl,
-  type AnthropicContentBlock,
-  type AnthropicCustomTool,
-  type AnthropicImageBlock,
-  type AnthropicMessage,
-  type AnthropicMessagesRequest,
-  type AnthropicOtherBlock,
-  type AnthropicTextBlock,
-  type AnthropicToolChoice,
+import { encodeReasoning } from './encode-reasoning.ts';
+import type {
+  AnthropicCacheControl,
+  AnthropicContentBlock,
+  AnthropicCustomTool,
+  AnthropicImageBlock,
+  AnthropicMessage,
+  AnthropicMessagesRequest,
+  AnthropicOtherBlock,
+  AnthropicTextBlock,
+  AnthropicToolChoice,
 } from './wire-types.ts';
 
 export interface AnthropicEncodeOptions {
@@ -43,6 +43,8 @@ export function encodeAnthropicMessagesRequest(
     else if (message.role === 'assistant') encoded = { role: 'assistant', content: assistantContent(message.content, path, dropped) };
     else encoded = { role: 'user', content: message.content.map((result, part) => toolResult(result, `${path}.content[${part}]`, dropped)) };
     if ((message.role === 'user' || message.role === 'assistant') && message.name !== undefined) dropped.push(`${path}.name`);
+    // The API rejects empty messages; this one's parts were all reported as dropped.
+    if (Array.isArray(encoded.content) && encoded.content.length === 0 && message.content.length > 0) return;
     body.messages.push(encoded);
   });
   if (request.tools !== undefined) body.tools = encodeTools(request.tools, dropped);
@@ -194,29 +196,6 @@ function encodeToolChoice(choice: ToolChoice | undefined, parallel: boolean | un
     choice?.type === 'tool' ? { type: 'tool', name: choice.name } : { type: type === 'required' ? 'any' : 'auto' };
   if (parallel !== undefined) encoded.disable_parallel_tool_use = !parallel;
   return encoded;
-}
-
-function encodeReasoning(request: CanonicalRequest, body: AnthropicMessagesRequest, dropped: string[]): void {
-  const reasoning = request.reasoning;
-  if (reasoning === undefined) return;
-  const display = reasoning.includeThoughts === undefined ? undefined : reasoning.includeThoughts ? 'summarized' : 'omitted';
-  if (reasoning.enabled === false || (reasoning.effort === 'none' && reasoning.budgetTokens === undefined)) {
-    body.thinking = { type: 'disabled' };
-  } else if (reasoning.budgetTokens !== undefined) {
-    const budget = Math.max(reasoning.budgetTokens, 1024);
-    if (budget !== reasoning.budgetTokens) dropped.push('reasoning.budgetTokens');
-    body.thinking = display === undefined ? { type: 'enabled', budget_tokens: budget } : { type: 'enabled', budget_tokens: budget, display };
-  } else if (reasoning.enabled === true) {
-    body.thinking = display === undefined ? { type: 'adaptive' } : { type: 'adaptive', display };
-  } else if (display !== undefined) dropped.push('reasoning.includeThoughts');
-  const effort = reasoning.effort;
-  if (effort === undefined || effort === 'none') return;
-  if ((ANTHROPIC_EFFORTS as readonly string[]).includes(effort)) {
-    body.output_config = { ...body.output_config, effort: effort as (typeof ANTHROPIC_EFFORTS)[number] };
-  } else {
-    body.output_config = { ...body.output_config, effort: 'low' };
-    dropped.push('reasoning.effort');
-  }
 }
 
 function encodeResponseFormat(request: CanonicalRequest, body: AnthropicMessagesRequest, dropped: string[]): void {

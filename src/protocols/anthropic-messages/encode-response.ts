@@ -36,7 +36,7 @@ export function encodeAnthropicMessagesResponse(response: CanonicalResponse): Tr
 }
 
 /** One canonical part → the Anthropic content block(s) of a response; [] when it has none. */
-export function encodeBlock(part: AssistantPart, path: string, dropped: string[]): Array<AnthropicContentBlock | AnthropicOtherBlock> {
+function encodeBlock(part: AssistantPart, path: string, dropped: string[]): Array<AnthropicContentBlock | AnthropicOtherBlock> {
   switch (part.type) {
     case 'text':
       if (part.thoughtSignature !== undefined) dropped.push(`${path}.thoughtSignature`);

@@ -82,7 +82,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
       case 'choice_end':
         this.#stopReason = event.stopReason;
         this.#stopSequence = event.stopSequence;
-        this.#stopExtensions = ownExtensions(event.extensions, 'anthropic-messages', this.#drops.paths, 'choices[0].extensions');
+        this.#stopExtensions = this.#drops.collect((dropped) => ownExtensions(event.extensions, 'anthropic-messages', dropped, 'choices[0].extensions'));
         return head + this.#closeBlock();
       case 'response_end':
         return head + this.#end();
@@ -98,7 +98,8 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     if (this.#started) return '';
     this.#started = true;
     const start = this.#pendingStart ?? { type: 'response_start', id: 'msg_unknown', model: 'unknown' };
-    const usage = this.#usage === undefined ? encodeAnthropicUsage(emptyBuckets()) : usageForFormat(this.#usage, 'anthropic', this.#drops.paths);
+    const known = this.#usage;
+    const usage = known === undefined ? encodeAnthropicUsage(emptyBuckets()) : this.#drops.collect((dropped) => usageForFormat(known, 'anthropic', dropped));
     const message: Record<string, unknown> = {
       id: start.id,
       type: 'message',
@@ -110,7 +111,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
       stop_details: null,
       usage,
     };
-    Object.assign(message, ownExtensions(start.extensions, 'anthropic-messages', this.#drops.paths));
+    Object.assign(message, this.#drops.collect((dropped) => ownExtensions(start.extensions, 'anthropic-messages', dropped)));
     return sse('message_start', JSON.stringify({ type: 'message_start', message }));
   }
 

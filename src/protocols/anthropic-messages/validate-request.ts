@@ -88,7 +88,7 @@ function checkShared(checker: Checker, request: JsonObject): void {
   requiredString(checker, request, 'model', []);
   const messages = expectArray(checker, requireField(checker, request, 'messages', []), ['messages']);
   if (messages.length === 0) checker.fail({ kind: 'custom', path: ['messages'], message: 'messages: at least one message is required' });
-  messages.forEach((message, index) => checkMessage(checker, message, ['messages', index]));
+  messages.forEach((message, index) => checkMessage(checker, message, ['messages', index], index === messages.length - 1));
   checkSystem(checker, request);
   checkTools(checker, request);
   checkToolChoice(checker, request);
@@ -97,11 +97,15 @@ function checkShared(checker: Checker, request: JsonObject): void {
   if (!isAbsent(request['cache_control'])) checkCacheControl(checker, request['cache_control'], ['cache_control']);
 }
 
-function checkMessage(checker: Checker, value: unknown, path: PathSegment[]): void {
+function checkMessage(checker: Checker, value: unknown, path: PathSegment[], last: boolean): void {
   const message = expectObject(checker, value, path);
   checkKnownFields(checker, message, new Set(['role', 'content']), path);
   const role = checkEnum(checker, requireField(checker, message, 'role', path), [...path, 'role'], ['user', 'assistant', 'system']);
   const content = requireField(checker, message, 'content', path);
+  const empty = content === '' || (Array.isArray(content) && content.length === 0);
+  if (empty && !(last && role === 'assistant')) {
+    checker.fail({ kind: 'custom', path, message: `${path.join('.')}: all messages must have non-empty content except for the optional final assistant message` });
+  }
   if (typeof content === 'string') return;
   if (!Array.isArray(content)) checker.fail({ kind: 'type', path: [...path, 'content'], expected: 'string or array', actual: content });
   content.forEach((block, index) => checkBlock(checker, block, [...path, 'content', index], role));
@@ -217,10 +221,10 @@ function checkThinking(checker: Checker, request: JsonObject): void {
 
 function checkOutputConfig(checker: Checker, request: JsonObject): void {
   if (isAbsent(request['output_config'])) return;
-  const config = expectObject(checker, request['output_config'], ['output_config']);
-  optionalEnum(checker, config, 'effort', ['output_config'], ANTHROPIC_EFFORTS);
-  if (isAbsent(config['format'])) return;
-  const format = expectObject(checker, config['format'], ['output_config', 'format']);
+  const outputConfiguration = expectObject(checker, request['output_config'], ['output_config']);
+  optionalEnum(checker, outputConfiguration, 'effort', ['output_config'], ANTHROPIC_EFFORTS);
+  if (isAbsent(outputConfiguration['format'])) return;
+  const format = expectObject(checker, outputConfiguration['format'], ['output_config', 'format']);
   checkEnum(checker, requireField(checker, format, 'type', ['output_config', 'format']), ['output_config', 'format', 'type'], ['json_schema']);
   expectObject(checker, requireField(checker, format, 'schema', ['output_config', 'format']), ['output_config', 'format', 'schema']);
 }

@@ -8,4 +8,12 @@ export class DropLog {
     this.#seen.add(path);
     this.paths.push(path);
   }
+
+  /** Runs a function that reports into a plain array, then records its paths once each. */
+  collect<T>(run: (dropped: string[]) => T): T {
+    const dropped: string[] = [];
+    const result = run(dropped);
+    for (const path of dropped) this.add(path);
+    return result;
+  }
 }

@@ -1,61 +1,19 @@
 import type { AssistantPart, ImagePart, TextPart, ToolResultPart, UserPart } from '../canonical/parts.ts';
-import type {
-  CanonicalMessage,
-  CanonicalRequest,
-  CanonicalTool,
-  ReasoningSettings,
-  ResponseFormat,
-  ToolChoice,
-} from '../canonical/request.ts';
+import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ToolChoice } from '../canonical/request.ts';
 import { argumentsFromObject } from '../canonical/tool-arguments.ts';
 import type { Translation } from '../canonical/translation.ts';
+import { CallIds } from './call-ids.ts';
+import { decodeGenerationConfig } from './decode-generation-config.ts';
 import { textFromFunctionResponse } from './function-response.ts';
 import { lowerCaseSchemaTypes } from './schema-types.ts';
-import type {
-  GeminiContent,
-  GeminiGenerateContentRequest,
-  GeminiGenerationConfig,
-  GeminiPart,
-  GeminiTool,
-  GeminiToolConfig,
-} from './wire-types.ts';
+import type { GeminiContent, GeminiGenerateContentRequest, GeminiPart, GeminiTool, GeminiToolConfig } from './wire-types.ts';
 
 const MODELLED_FIELDS = new Set(['contents', 'systemInstruction', 'tools', 'toolConfig', 'generationConfig', 'serviceTier', 'model']);
-const MODELLED_GENERATION = new Set([
-  'stopSequences', 'responseMimeType', 'responseSchema', 'responseJsonSchema', 'candidateCount', 'maxOutputTokens',
-  'temperature', 'topP', 'topK', 'seed', 'presencePenalty', 'frequencyPenalty', 'thinkingConfig',
-]);
 
 /** Where the model and the stream flag come from on this wire: the URL. */
 export interface GeminiRequestTarget {
   model: string;
   stream: boolean;
-}
-
-/**
- * Function calls without an `id` get one (`call_<content>_<part>`); a response without an
- * id takes the id of the earliest unanswered call of the same name.
- */
-class CallIds {
-  readonly #pending = new Map<string, string[]>();
-
-  call(name: string, id: string | undefined, content: number, part: number): string {
-    const callId = id ?? `call_${content}_${part}`;
-    const queue = this.#pending.get(name) ?? [];
-    queue.push(callId);
-    this.#pending.set(name, queue);
-    return callId;
-  }
-
-  response(name: string, id: string | undefined): string {
-    const queue = this.#pending.get(name);
-    if (id !== undefined) {
-      const position = queue?.indexOf(id) ?? -1;
-      if (position >= 0) queue?.splice(position, 1);
-      return id;
-    }
-    return queue?.shift() ?? `call_${name}`;
-  }
 }
 
 /** A validated generateContent body (plus model and stream from the URL) → the canonical request. */
@@ -170,11 +128,11 @@ function decodeTool(tool: GeminiTool): CanonicalTool[] {
   return tools;
 }
 
-function decodeToolConfig(config: GeminiToolConfig, canonical: CanonicalRequest, extensions: Record<string, unknown>, dropped: string[]): void {
-  const calling = config.functionCallingConfig;
-  const others = Object.keys(config).filter((key) => key !== 'functionCallingConfig');
+function decodeToolConfig(toolConfiguration: GeminiToolConfig, canonical: CanonicalRequest, extensions: Record<string, unknown>, dropped: string[]): void {
+  const calling = toolConfiguration.functionCallingConfig;
+  const others = Object.keys(toolConfiguration).filter((key) => key !== 'functionCallingConfig');
   if (others.length > 0 || (calling !== undefined && Object.keys(calling).some((key) => key !== 'mode' && key !== 'allowedFunctionNames'))) {
-    extensions['toolConfig'] = config;
+    extensions['toolConfig'] = toolConfiguration;
     return;
   }
   if (calling?.mode === undefined) return;
@@ -183,55 +141,7 @@ function decodeToolConfig(config: GeminiToolConfig, canonical: CanonicalRequest,
   if (calling.mode === 'AUTO') choice = { type: 'auto' };
   else if (calling.mode === 'NONE') choice = { type: 'none' };
   else if (calling.mode === 'ANY') choice = names.length === 1 ? { type: 'tool', name: names[0] as string } : { type: 'required' };
-  if (choice === undefined) extensions['toolConfig'] = config;
+  if (choice === undefined) extensions['toolConfig'] = toolConfiguration;
   else canonical.toolChoice = choice;
   if (choice?.type === 'required' && names.length > 1) dropped.push('toolConfig.functionCallingConfig.allowedFunctionNames');
-}
-
-function decodeGenerationConfig(config: GeminiGenerationConfig, canonical: CanonicalRequest, extensions: Record<string, unknown>): void {
-  if (config.stopSequences !== undefined) canonical.stop = config.stopSequences;
-  if (config.candidateCount !== undefined) canonical.candidateCount = config.candidateCount;
-  if (config.maxOutputTokens !== undefined) canonical.maxOutputTokens = config.maxOutputTokens;
-  if (config.temperature !== undefined) canonical.temperature = config.temperature;
-  if (config.topP !== undefined) canonical.topP = config.topP;
-  if (config.topK !== undefined) canonical.topK = config.topK;
-  if (config.seed !== undefined) canonical.seed = config.seed;
-  if (config.presencePenalty !== undefined) canonical.presencePenalty = config.presencePenalty;
-  if (config.frequencyPenalty !== undefined) canonical.frequencyPenalty = config.frequencyPenalty;
-  const unmodelled: Record<string, unknown> = {};
-  const format = decodeResponseFormat(config);
-  if (format === undefined && config.responseMimeType !== undefined) unmodelled['responseMimeType'] = config.responseMimeType;
-  else if (format !== undefined) canonical.responseFormat = format;
-  if (config.thinkingConfig !== undefined) {
-    const reasoning = decodeThinking(config.thinkingConfig);
-    if (reasoning === undefined) unmodelled['thinkingConfig'] = config.thinkingConfig;
-    else canonical.reasoning = reasoning;
-  }
-  for (const key in config) if (!MODELLED_GENERATION.has(key)) unmodelled[key] = config[key];
-  if (Object.keys(unmodelled).length > 0) extensions['generationConfig'] = unmodelled;
-}
-
-function decodeResponseFormat(config: GeminiGenerationConfig): ResponseFormat | undefined {
-  if (config.responseMimeType === 'text/plain') return { type: 'text' };
-  if (config.responseMimeType !== 'application/json') return undefined;
-  if (config.responseJsonSchema !== undefined) return { type: 'json_schema', schema: config.responseJsonSchema as Record<string, unknown> };
-  if (config.responseSchema !== undefined) {
-    return { type: 'json_schema', schema: lowerCaseSchemaTypes(config.responseSchema) as Record<string, unknown> };
-  }
-  return { type: 'json_object' };
-}
-
-function decodeThinking(config: NonNullable<GeminiGenerationConfig['thinkingConfig']>): ReasoningSettings | undefined {
-  const reasoning: ReasoningSettings = {};
-  if (config.thinkingBudget === 0) reasoning.enabled = false;
-  else if (config.thinkingBudget === -1) reasoning.enabled = true;
-  else if (config.thinkingBudget !== undefined) {
-    reasoning.enabled = true;
-    reasoning.budgetTokens = config.thinkingBudget;
-  }
-  if (config.thinkingLevel !== undefined && config.thinkingLevel !== 'THINKING_LEVEL_UNSPECIFIED') {
-    reasoning.effort = config.thinkingLevel.toLowerCase() as ReasoningSettings['effort'] & string;
-  }
-  if (config.includeThoughts !== undefined) reasoning.includeThoughts = config.includeThoughts;
-  return Object.keys(reasoning).length === 0 ? undefined : reasoning;
 }

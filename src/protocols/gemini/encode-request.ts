@@ -15,6 +15,8 @@ import type {
   GeminiToolConfig,
 } from './wire-types.ts';
 
+const MAX_STOP_SEQUENCES = 5;
+
 /** The model and stream flag travel in the URL on this wire. */
 export function geminiRequestPath(model: string, stream: boolean): string {
   return stream ? `/v1beta/models/${model}:streamGenerateContent?alt=sse` : `/v1beta/models/${model}:generateContent`;
@@ -39,7 +41,8 @@ export function encodeGeminiRequest(request: CanonicalRequest): Translation<Gemi
       contents.push({ role: 'user', parts });
     }
   });
-  const body: GeminiGenerateContentRequest = { contents };
+  // A content without parts is rejected by the API; its parts were all reported as dropped.
+  const body: GeminiGenerateContentRequest = { contents: contents.filter((content) => content.parts.length > 0) };
   if (request.system !== undefined && request.system.length > 0) {
     body.systemInstruction = { parts: request.system.map((part, index) => textPart(part, `system[${index}]`, dropped)) };
   }
@@ -98,10 +101,10 @@ function modelPart(part: AssistantPart, path: string, dropped: string[], toolNam
     }
     case 'tool_call': {
       toolNames.set(part.id, part.name);
-      const args = argumentsToObject(part.arguments);
-      if (!args.valid) dropped.push(`${path}.arguments`);
+      const parsed = argumentsToObject(part.arguments);
+      if (!parsed.valid) dropped.push(`${path}.arguments`);
       if (part.cache !== undefined) dropped.push(`${path}.cache`);
-      const call: GeminiPart = { functionCall: { name: part.name, args: args.value, id: part.id } };
+      const call: GeminiPart = { functionCall: { name: part.name, args: parsed.value, id: part.id } };
       if (part.thoughtSignature !== undefined) call.thoughtSignature = part.thoughtSignature;
       return [call];
     }
@@ -161,22 +164,25 @@ function encodeToolChoice(choice: ToolChoice): GeminiToolConfig {
 }
 
 function encodeGenerationConfig(request: CanonicalRequest, dropped: string[]): GeminiGenerationConfig {
-  const config: GeminiGenerationConfig = {};
-  if (request.stop !== undefined) config.stopSequences = request.stop;
-  if (request.candidateCount !== undefined) config.candidateCount = request.candidateCount;
-  if (request.maxOutputTokens !== undefined) config.maxOutputTokens = request.maxOutputTokens;
-  if (request.temperature !== undefined) config.temperature = request.temperature;
-  if (request.topP !== undefined) config.topP = request.topP;
-  if (request.topK !== undefined) config.topK = request.topK;
-  if (request.seed !== undefined) config.seed = request.seed;
-  if (request.presencePenalty !== undefined) config.presencePenalty = request.presencePenalty;
-  if (request.frequencyPenalty !== undefined) config.frequencyPenalty = request.frequencyPenalty;
+  const generation: GeminiGenerationConfig = {};
+  if (request.stop !== undefined) {
+    generation.stopSequences = request.stop.slice(0, MAX_STOP_SEQUENCES);
+    if (request.stop.length > MAX_STOP_SEQUENCES) dropped.push(`stop[${MAX_STOP_SEQUENCES}]`);
+  }
+  if (request.candidateCount !== undefined) generation.candidateCount = request.candidateCount;
+  if (request.maxOutputTokens !== undefined) generation.maxOutputTokens = request.maxOutputTokens;
+  if (request.temperature !== undefined) generation.temperature = request.temperature;
+  if (request.topP !== undefined) generation.topP = request.topP;
+  if (request.topK !== undefined) generation.topK = request.topK;
+  if (request.seed !== undefined) generation.seed = request.seed;
+  if (request.presencePenalty !== undefined) generation.presencePenalty = request.presencePenalty;
+  if (request.frequencyPenalty !== undefined) generation.frequencyPenalty = request.frequencyPenalty;
   const format = request.responseFormat;
-  if (format?.type === 'text') config.responseMimeType = 'text/plain';
+  if (format?.type === 'text') generation.responseMimeType = 'text/plain';
   else if (format !== undefined) {
-    config.responseMimeType = 'application/json';
+    generation.responseMimeType = 'application/json';
     if (format.type === 'json_schema') {
-      config.responseJsonSchema = format.schema;
+      generation.responseJsonSchema = format.schema;
       for (const field of ['name', 'description', 'strict'] as const) {
         if (format[field] !== undefined) dropped.push(`responseFormat.${field}`);
       }
@@ -184,9 +190,9 @@ function encodeGenerationConfig(request: CanonicalRequest, dropped: string[]): G
   }
   if (request.reasoning !== undefined) {
     const thinking = encodeThinking(request.reasoning, dropped);
-    if (Object.keys(thinking).length > 0) config.thinkingConfig = thinking;
+    if (Object.keys(thinking).length > 0) generation.thinkingConfig = thinking;
   }
-  return config;
+  return generation;
 }
 
 const LEVELS = { minimal: 'MINIMAL', low: 'LOW', medium: 'MEDIUM', high: 'HIGH', xhigh: 'HIGH', max: 'HIGH' } as const;

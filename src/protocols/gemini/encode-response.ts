@@ -22,7 +22,7 @@ export function encodeGeminiResponse(response: CanonicalResponse): Translation<G
 }
 
 /** One canonical part → Gemini response parts ([] when it has none here). */
-export function encodeModelPart(part: AssistantPart, path: string, dropped: string[]): GeminiPart[] {
+function encodeModelPart(part: AssistantPart, path: string, dropped: string[]): GeminiPart[] {
   switch (part.type) {
     case 'text':
       return [part.thoughtSignature === undefined ? { text: part.text } : { text: part.text, thoughtSignature: part.thoughtSignature }];
@@ -35,9 +35,9 @@ export function encodeModelPart(part: AssistantPart, path: string, dropped: stri
       return [thought];
     }
     case 'tool_call': {
-      const args = argumentsToObject(part.arguments);
-      if (!args.valid) dropped.push(`${path}.arguments`);
-      const call: GeminiPart = { functionCall: { name: part.name, args: args.value, id: part.id } };
+      const parsed = argumentsToObject(part.arguments);
+      if (!parsed.valid) dropped.push(`${path}.arguments`);
+      const call: GeminiPart = { functionCall: { name: part.name, args: parsed.value, id: part.id } };
       if (part.thoughtSignature !== undefined) call.thoughtSignature = part.thoughtSignature;
       return [call];
     }

@@ -15,13 +15,15 @@ interface CandidateState {
   ended: boolean;
 }
 
+const UNCARRIED_CANDIDATE_FIELDS = ['safetyRatings', 'citationMetadata', 'groundingMetadata'];
 const USAGE_COUNTS = ['promptTokenCount', 'cachedContentTokenCount', 'candidatesTokenCount', 'thoughtsTokenCount', 'toolUsePromptTokenCount', 'totalTokenCount'];
 
 /**
  * `streamGenerateContent?alt=sse` chunks → canonical stream events. Each chunk is a whole
  * GenerateContentResponse holding the next parts; consecutive text (or thought) parts
- * continue one canonical part, a function call arrives whole. Gemini has no terminal
- * event: the stream ends after the chunk with `finishReason`.
+ * continue one canonical part, and a `thoughtSignature` arriving on a continuation (often an
+ * empty text part) belongs to that part. A function call arrives whole. Gemini has no
+ * terminal event: the stream ends after the chunk with `finishReason`.
  */
 export class GeminiStreamDecoder implements StreamDecoder {
   readonly #drops = new DropLog();
@@ -85,7 +87,7 @@ export class GeminiStreamDecoder implements StreamDecoder {
   #candidate(candidate: GeminiCandidate, choice: number, events: CanonicalStreamEvent[]): void {
     const state = this.#state(choice);
     (candidate.content?.parts ?? []).forEach((part) => this.#part(part, state, choice, events));
-    for (const key of ['safetyRatings', 'citationMetadata', 'groundingMetadata']) {
+    for (const key of UNCARRIED_CANDIDATE_FIELDS) {
       if (candidate[key] !== undefined) this.#drops.add(`candidates[${choice}].${key}`);
     }
     if (candidate.finishReason !== undefined && !state.ended) {
@@ -97,12 +99,10 @@ export class GeminiStreamDecoder implements StreamDecoder {
 
   #part(part: GeminiPart, state: CandidateState, choice: number, events: CanonicalStreamEvent[]): void {
     if (typeof part.text === 'string' && part.functionCall === undefined) {
+      // The last chunk often carries only an empty text part beside its finishReason.
+      if (part.text === '' && part.thoughtSignature === undefined) return;
       const kind = part.thought === true ? 'thinking' : 'text';
       if (state.open?.kind !== kind) {
-        if (part.text === '' && part.thoughtSignature !== undefined && state.open !== undefined) {
-          events.push({ type: 'thought_signature', choice, index: state.open.index, signature: part.thoughtSignature });
-          return;
-        }
         this.#close(state, choice, events);
         const index = state.nextIndex++;
         state.open = { kind, index };

@@ -119,9 +119,9 @@ export class GeminiStreamEncoder implements StreamEncoder {
     if (open === undefined) return '';
     this.#parts.delete(key);
     if (open.start.type === 'tool_call') {
-      const args = argumentsToObject(open.arguments);
-      if (!args.valid) this.#drops.add(`choices[${choice}].content[${index}].arguments`);
-      const part: GeminiPart = { functionCall: { name: open.start.name, args: args.value, id: open.start.id } };
+      const parsed = argumentsToObject(open.arguments);
+      if (!parsed.valid) this.#drops.add(`choices[${choice}].content[${index}].arguments`);
+      const part: GeminiPart = { functionCall: { name: open.start.name, args: parsed.value, id: open.start.id } };
       if (open.signature !== undefined) part.thoughtSignature = open.signature;
       return this.#chunk(choice, JSON.stringify(part));
     }
@@ -132,7 +132,8 @@ export class GeminiStreamEncoder implements StreamEncoder {
 
   #usageField(): string {
     if (this.#usage === undefined) return '';
-    this.#usageJson ??= JSON.stringify(usageForFormat(this.#usage, 'gemini', this.#drops.paths));
+    const usage = this.#usage;
+    this.#usageJson ??= JSON.stringify(this.#drops.collect((dropped) => usageForFormat(usage, 'gemini', dropped)));
     return `,"usageMetadata":${this.#usageJson}`;
   }
 

@@ -164,51 +164,51 @@ function checkTool(checker: Checker, value: unknown, path: PathSegment[]): JsonO
 }
 
 function checkToolConfig(checker: Checker, value: unknown, path: PathSegment[]): JsonObject {
-  const config = protoObject(checker, value, path, TOOL_CONFIG_FIELDS);
-  if (!isAbsent(config['functionCallingConfig'])) {
+  const toolConfiguration = protoObject(checker, value, path, TOOL_CONFIG_FIELDS);
+  if (!isAbsent(toolConfiguration['functionCallingConfig'])) {
     const callingPath = [...path, 'functionCallingConfig'];
-    const calling = protoObject(checker, config['functionCallingConfig'], callingPath, CALLING_FIELDS);
+    const calling = protoObject(checker, toolConfiguration['functionCallingConfig'], callingPath, CALLING_FIELDS);
     optionalEnum(checker, calling, 'mode', callingPath, GEMINI_CALLING_MODES);
     if (!isAbsent(calling['allowedFunctionNames'])) {
       expectArray(checker, calling['allowedFunctionNames'], [...callingPath, 'allowedFunctionNames']).forEach((name, index) => {
         if (typeof name !== 'string') checker.fail({ kind: 'type', path: [...callingPath, 'allowedFunctionNames', index], expected: 'string', actual: name });
       });
     }
-    config['functionCallingConfig'] = calling;
+    toolConfiguration['functionCallingConfig'] = calling;
   }
-  return config;
+  return toolConfiguration;
 }
 
 function checkGenerationConfig(checker: Checker, value: unknown, path: PathSegment[]): JsonObject {
-  const config = protoObject(checker, value, path, GENERATION_FIELDS);
-  optionalNumber(checker, config, 'temperature', path, { minimum: 0, maximum: 2 });
-  optionalNumber(checker, config, 'topP', path, { minimum: 0, maximum: 1 });
-  optionalNumber(checker, config, 'topK', path, { integer: true, minimum: 1 });
-  optionalNumber(checker, config, 'candidateCount', path, { integer: true, minimum: 1, maximum: 8 });
-  optionalNumber(checker, config, 'maxOutputTokens', path, { integer: true, minimum: 1 });
-  optionalNumber(checker, config, 'seed', path, { integer: true });
-  optionalNumber(checker, config, 'presencePenalty', path, { minimum: -2, maximum: 2 });
-  optionalNumber(checker, config, 'frequencyPenalty', path, { minimum: -2, maximum: 2 });
-  optionalString(checker, config, 'responseMimeType', path);
-  optionalBoolean(checker, config, 'responseLogprobs', path);
-  if (!isAbsent(config['responseSchema'])) expectObject(checker, config['responseSchema'], [...path, 'responseSchema']);
-  if (!isAbsent(config['stopSequences'])) {
-    const stops = expectArray(checker, config['stopSequences'], [...path, 'stopSequences']);
+  const generation = protoObject(checker, value, path, GENERATION_FIELDS);
+  optionalNumber(checker, generation, 'temperature', path, { minimum: 0, maximum: 2 });
+  optionalNumber(checker, generation, 'topP', path, { minimum: 0, maximum: 1 });
+  optionalNumber(checker, generation, 'topK', path, { integer: true, minimum: 1 });
+  optionalNumber(checker, generation, 'candidateCount', path, { integer: true, minimum: 1, maximum: 8 });
+  optionalNumber(checker, generation, 'maxOutputTokens', path, { integer: true, minimum: 1 });
+  optionalNumber(checker, generation, 'seed', path, { integer: true });
+  optionalNumber(checker, generation, 'presencePenalty', path, { minimum: -2, maximum: 2 });
+  optionalNumber(checker, generation, 'frequencyPenalty', path, { minimum: -2, maximum: 2 });
+  optionalString(checker, generation, 'responseMimeType', path);
+  optionalBoolean(checker, generation, 'responseLogprobs', path);
+  if (!isAbsent(generation['responseSchema'])) expectObject(checker, generation['responseSchema'], [...path, 'responseSchema']);
+  if (!isAbsent(generation['stopSequences'])) {
+    const stops = expectArray(checker, generation['stopSequences'], [...path, 'stopSequences']);
     if (stops.length > 5) checker.fail({ kind: 'too_long', path: [...path, 'stopSequences'], limit: 5, actual: stops.length });
     stops.forEach((stop, index) => {
       if (typeof stop !== 'string') checker.fail({ kind: 'type', path: [...path, 'stopSequences', index], expected: 'string', actual: stop });
     });
   }
-  if (!isAbsent(config['thinkingConfig'])) {
+  if (!isAbsent(generation['thinkingConfig'])) {
     const thinkingPath = [...path, 'thinkingConfig'];
-    const thinking = protoObject(checker, config['thinkingConfig'], thinkingPath, THINKING_FIELDS);
+    const thinking = protoObject(checker, generation['thinkingConfig'], thinkingPath, THINKING_FIELDS);
     optionalBoolean(checker, thinking, 'includeThoughts', thinkingPath);
     if (!isAbsent(thinking['thinkingBudget'])) {
       checkNumber(checker, thinking['thinkingBudget'], [...thinkingPath, 'thinkingBudget'], { integer: true, minimum: -1 });
     }
     optionalEnum(checker, thinking, 'thinkingLevel', thinkingPath, GEMINI_THINKING_LEVELS);
-    config['thinkingConfig'] = thinking;
+    generation['thinkingConfig'] = thinking;
   }
-  return config;
+  return generation;
 }
 

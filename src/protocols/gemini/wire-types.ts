@@ -107,10 +107,19 @@ export interface GeminiCountTokensRequest {
   generateContentRequest?: GeminiGenerateContentRequest & { model: string };
 }
 
+/** Tokens of one content: each part's, plus the role marker's. */
+export interface GeminiContentTokens {
+  partTokens?: number[];
+  roleTokens?: number;
+}
+
 export interface GeminiCountTokensResponse {
   totalTokens: number;
   cachedContentTokenCount?: number;
   promptTokensDetails?: Array<{ modality: string; tokenCount: number }>;
+  contentTokens?: GeminiContentTokens[];
+  /** Empty (`{}`) when the request has no system instruction. */
+  systemInstructionsTokens?: GeminiContentTokens;
 }
 
 export type GeminiFinishReason =

@@ -18,6 +18,8 @@ import type {
   OpenAIUserContentPart,
 } from './wire-types.ts';
 
+const MAX_STOP_SEQUENCES = 4;
+
 /** The canonical request → a Chat Completions body for api.openai.com or an OpenAI-compatible host. */
 export function encodeOpenAIChatRequest(
   request: CanonicalRequest,
@@ -53,7 +55,10 @@ export function encodeOpenAIChatRequest(
   if (request.presencePenalty !== undefined) body.presence_penalty = request.presencePenalty;
   if (request.frequencyPenalty !== undefined) body.frequency_penalty = request.frequencyPenalty;
   if (request.seed !== undefined) body.seed = request.seed;
-  if (request.stop !== undefined) body.stop = request.stop;
+  if (request.stop !== undefined) {
+    body.stop = request.stop.slice(0, MAX_STOP_SEQUENCES);
+    if (request.stop.length > MAX_STOP_SEQUENCES) dropped.push(`stop[${MAX_STOP_SEQUENCES}]`);
+  }
   if (request.candidateCount !== undefined) body.n = request.candidateCount;
   if (request.responseFormat !== undefined) body.response_format = encodeResponseFormat(request.responseFormat);
   encodeReasoning(request, body, dropped);
@@ -120,7 +125,7 @@ function assistantMessage(message: AssistantMessage, path: string, dropped: stri
         toolCalls.push({ id: part.id, type: 'function', function: { name: part.name, arguments: part.arguments } });
         break;
       case 'thinking':
-        if (dialect.reasoningField === undefined) dropped.push(partPath);
+        if (dialect.reasoningField === undefined || !dialect.echoReasoning) dropped.push(partPath);
         else {
           reasoning = (reasoning ?? '') + part.text;
           if (part.signature !== undefined) dropped.push(`${partPath}.signature`);
@@ -141,7 +146,7 @@ function assistantMessage(message: AssistantMessage, path: string, dropped: stri
   };
   if (refusal !== undefined) encoded.refusal = refusal;
   if (toolCalls.length > 0) encoded.tool_calls = toolCalls;
-  if (reasoning !== undefined && dialect.reasoningField !== undefined) encoded[dialect.reasoningField] = reasoning;
+  if (reasoning !== undefined && dialect.reasoningField !== undefined && dialect.echoReasoning) encoded[dialect.reasoningField] = reasoning;
   if (message.name !== undefined) encoded.name = message.name;
   if (encoded.content === null && toolCalls.length === 0 && refusal === undefined) encoded.content = '';
   return encoded;

@@ -4,6 +4,7 @@ import type { Translation } from '../canonical/translation.ts';
 import { usageForFormat } from '../canonical/usage-for-format.ts';
 import { OPENAI_DIALECT, type OpenAIDialect } from './dialect.ts';
 import { stopReasonToOpenAI } from './finish-reason.ts';
+import { reportedTierToOpenAI } from './service-tier.ts';
 import type { OpenAIChatResponse, OpenAIChoice, OpenAIResponseMessage, OpenAIToolCall } from './wire-types.ts';
 
 /** The canonical response → a Chat Completions response body, fields in OpenAI's order. */
@@ -20,7 +21,11 @@ export function encodeOpenAIChatResponse(
     choices: response.choices.map((choice, index) => encodeChoice(choice, `choices[${index}]`, dropped, dialect)),
   };
   if (response.usage !== undefined) body.usage = usageForFormat(response.usage, dialect.usageFormat, dropped) as Record<string, unknown>;
-  if (response.serviceTier !== undefined) body.service_tier = response.serviceTier;
+  if (response.serviceTier !== undefined) {
+    const tier = reportedTierToOpenAI(response.serviceTier);
+    if (tier === undefined) dropped.push('serviceTier');
+    else body.service_tier = tier;
+  }
   Object.assign(body, ownExtensions(response.extensions, 'openai-chat', dropped));
   return { value: body, dropped };
 }
@@ -67,6 +72,7 @@ function encodeChoice(choice: CanonicalChoice, path: string, dropped: string[], 
     index: choice.index,
     message,
     logprobs: own?.['logprobs'] ?? null,
-    finish_reason: choice.stopReason === null ? null : stopReasonToOpenAI(choice.stopReason),
+    // A complete OpenAI response always has a finish reason; an unfinished choice reads as a plain stop.
+    finish_reason: stopReasonToOpenAI(choice.stopReason ?? 'end_turn'),
   };
 }

@@ -4,7 +4,7 @@ import { protocolError } from '../errors/protocol-error.ts';
 import { jsonTypeOf, type Checker, type ExpectedType, type PathSegment, type ValidationIssue } from '../validation/issue.ts';
 
 /** `messages[0].content[1].image_url`: OpenAI's parameter notation. */
-export function openAIPath(path: PathSegment[]): string {
+function openAIPath(path: PathSegment[]): string {
   let text = '';
   for (const segment of path) text += typeof segment === 'number' ? `[${segment}]` : text === '' ? segment : `.${segment}`;
   return text;
@@ -84,7 +84,7 @@ function describe(issue: ValidationIssue): { message: string; code: string | nul
   }
 }
 
-export function openAIIssueError(issue: ValidationIssue, protocol: 'openai-chat' | 'openai-embeddings'): FrugalError {
+function openAIIssueError(issue: ValidationIssue, protocol: 'openai-chat' | 'openai-embeddings'): FrugalError {
   const described = describe(issue);
   const { status, body } = openAIError({ kind: 'invalid_request', message: described.message, param: described.param, code: described.code });
   return protocolError(described.message, { protocol, status, body, ...(described.param === null ? {} : { param: described.param }) });

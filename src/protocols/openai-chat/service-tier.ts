@@ -10,3 +10,14 @@ export function serviceTierFromOpenAI(tier: string): ServiceTier | undefined {
 export function serviceTierToOpenAI(tier: ServiceTier): string {
   return tier === 'standard' ? 'default' : tier;
 }
+
+const RESPONSE_TIERS = new Set(['auto', 'default', 'flex', 'scale', 'priority', 'fast']);
+
+/**
+ * A service tier a provider reported (OpenAI's own, or Anthropic's `standard` / `priority`)
+ * as OpenAI's response field; undefined when OpenAI has no such tier (Anthropic `batch`).
+ */
+export function reportedTierToOpenAI(tier: string): string | undefined {
+  const mapped = tier === 'standard' ? 'default' : tier;
+  return RESPONSE_TIERS.has(mapped) ? mapped : undefined;
+}

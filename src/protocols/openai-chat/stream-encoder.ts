@@ -8,6 +8,7 @@ import { openAIError } from '../errors/openai-error-body.ts';
 import { formatSseEvent } from '../sse/sse-encoder.ts';
 import { OPENAI_DIALECT, type OpenAIDialect } from './dialect.ts';
 import { stopReasonToOpenAI } from './finish-reason.ts';
+import { reportedTierToOpenAI } from './service-tier.ts';
 
 export interface OpenAIStreamEncoderOptions {
   dialect?: OpenAIDialect;
@@ -19,8 +20,6 @@ interface ChoiceState {
   started: boolean;
   /** Canonical part index → OpenAI tool-call index. */
   toolCalls: Map<number, number>;
-  /** Canonical part index → kind, for routing deltas. */
-  kinds: Map<number, PartStart['type']>;
 }
 
 const DONE = 'data: [DONE]\n\n';
@@ -83,9 +82,13 @@ export class OpenAIChatStreamEncoder implements StreamEncoder {
         return '';
       case 'part_end':
         return '';
-      case 'choice_end':
+      case 'choice_end': {
         if (event.stopSequence !== undefined) this.#drops.add(`choices[${event.choice}].stopSequence`);
-        return this.#chunk(`[{"index":${event.choice},"delta":{},"logprobs":null,"finish_reason":"${stopReasonToOpenAI(event.stopReason)}"}]`);
+        const state = this.#state(event.choice);
+        const opening = state.started ? '' : this.#delta(event.choice, '{"role":"assistant","content":"","refusal":null}');
+        state.started = true;
+        return opening + this.#chunk(`[{"index":${event.choice},"delta":{},"logprobs":null,"finish_reason":"${stopReasonToOpenAI(event.stopReason)}"}]`);
+      }
       case 'usage':
         this.#usage = event.usage;
         return '';
@@ -102,8 +105,12 @@ export class OpenAIChatStreamEncoder implements StreamEncoder {
   #start(event: CanonicalStreamEvent & { type: 'response_start' }): string {
     const created = event.created ?? Math.floor(Date.now() / 1000);
     let prefix = `{"id":${JSON.stringify(event.id)},"object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(event.model)}`;
-    if (event.serviceTier !== undefined) prefix += `,"service_tier":${JSON.stringify(event.serviceTier)}`;
-    const own = ownExtensions(event.extensions, 'openai-chat', this.#drops.paths);
+    if (event.serviceTier !== undefined) {
+      const tier = reportedTierToOpenAI(event.serviceTier);
+      if (tier === undefined) this.#drops.add('serviceTier');
+      else prefix += `,"service_tier":${JSON.stringify(tier)}`;
+    }
+    const own = this.#drops.collect((dropped) => ownExtensions(event.extensions, 'openai-chat', dropped));
     if (own !== undefined) for (const key in own) prefix += `,${JSON.stringify(key)}:${JSON.stringify(own[key])}`;
     this.#prefix = `${prefix},"choices":`;
     return '';
@@ -112,7 +119,7 @@ export class OpenAIChatStreamEncoder implements StreamEncoder {
   #state(choice: number): ChoiceState {
     let state = this.#choices.get(choice);
     if (state === undefined) {
-      state = { started: false, toolCalls: new Map(), kinds: new Map() };
+      state = { started: false, toolCalls: new Map() };
       this.#choices.set(choice, state);
     }
     return state;
@@ -120,7 +127,6 @@ export class OpenAIChatStreamEncoder implements StreamEncoder {
 
   #partStart(choice: number, index: number, part: PartStart): string {
     const state = this.#state(choice);
-    state.kinds.set(index, part.type);
     const role = state.started ? '' : '"role":"assistant",';
     const first = !state.started;
     state.started = true;
@@ -164,7 +170,8 @@ export class OpenAIChatStreamEncoder implements StreamEncoder {
       this.#drops.add('usage');
       return DONE;
     }
-    const usage = usageForFormat(this.#usage, this.#dialect.usageFormat, this.#drops.paths);
+    const known = this.#usage;
+    const usage = this.#drops.collect((dropped) => usageForFormat(known, this.#dialect.usageFormat, dropped));
     return `data: ${this.#prefix}[],"usage":${JSON.stringify(usage)}}\n\n${DONE}`;
   }
 }

@@ -100,7 +100,9 @@ function checkMessage(checker: Checker, value: unknown, path: PathSegment[]): vo
     if (!isAbsent(content)) checkContent(checker, content, [...path, 'content'], role);
     optionalString(checker, message, 'refusal', path);
     checkToolCalls(checker, message, path);
-    if (isAbsent(content) && message['tool_calls'] === undefined && isAbsent(message['function_call']) && isAbsent(message['audio'])) {
+    // A returned message (content null, refusal set) may be sent back as it is.
+    const hasAlternative = message['tool_calls'] !== undefined || !isAbsent(message['function_call']) || !isAbsent(message['audio']) || typeof message['refusal'] === 'string';
+    if (isAbsent(content) && !hasAlternative) {
       checker.fail({ kind: 'custom', path: [...path, 'content'], message: "Invalid value for 'content': expected a string, got null." });
     }
     return;
@@ -192,6 +194,9 @@ function checkTools(checker: Checker, request: JsonObject): void {
 function checkToolChoice(checker: Checker, request: JsonObject): void {
   const choice = request['tool_choice'];
   if (choice === undefined) return;
+  if (request['tools'] === undefined && choice !== 'none') {
+    checker.fail({ kind: 'custom', path: ['tool_choice'], message: "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified." });
+  }
   if (typeof choice === 'string') {
     checkEnum(checker, choice, ['tool_choice'], ['none', 'auto', 'required']);
     return;
@@ -208,9 +213,6 @@ function checkToolChoice(checker: Checker, request: JsonObject): void {
     expectArray(checker, requireField(checker, inner, 'tools', ['tool_choice', type]), ['tool_choice', type, 'tools']);
   } else {
     requiredString(checker, inner, 'name', ['tool_choice', type]);
-  }
-  if (request['tools'] === undefined) {
-    checker.fail({ kind: 'custom', path: ['tool_choice'], message: "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified." });
   }
 }
 

@@ -9,12 +9,13 @@ function kind(value: unknown): string {
 /**
  * Asserts that `actual` has the structure of `expected`: the same JSON type at every path,
  * the same keys in every object (except `ignore`d key paths like `usage.iterations`), and
- * array items shaped like the expected array's first item.
+ * array items shaped like the expected item at the same position (or its last item).
  */
 export function assertSameShape(actual: unknown, expected: unknown, ignore: readonly string[] = [], path = '$'): void {
   assert.equal(kind(actual), kind(expected), `${path}: expected ${kind(expected)}, got ${kind(actual)}`);
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (expected.length > 0) for (const [index, item] of actual.entries()) assertSameShape(item, expected[0], ignore, `${path}[${index}]`);
+    if (expected.length === 0) return;
+    for (const [index, item] of actual.entries()) assertSameShape(item, expected[Math.min(index, expected.length - 1)], ignore, `${path}[${index}]`);
     return;
   }
   if (kind(expected) !== 'object') return;

@@ -1,5 +1,6 @@
 import type { NormalizedUsage } from '../../usage/buckets.ts';
 import type { AssistantPart } from '../canonical/parts.ts';
+import type { Extensions } from '../canonical/protocol.ts';
 import type { CanonicalChoice, CanonicalResponse } from '../canonical/response.ts';
 import type { CanonicalStreamEvent, PartStart, StreamError } from '../canonical/stream-event.ts';
 import { argumentsToObject } from '../canonical/tool-arguments.ts';
@@ -21,6 +22,7 @@ export class StreamAccumulator {
   #model = '';
   #created: number | undefined;
   #serviceTier: string | undefined;
+  #extensions: Extensions | undefined;
   #usage: NormalizedUsage | undefined;
   #error: StreamError | undefined;
   #ended = false;
@@ -42,6 +44,7 @@ export class StreamAccumulator {
         this.#model = event.model;
         this.#created = event.created;
         this.#serviceTier = event.serviceTier;
+        this.#extensions = event.extensions;
         return;
       case 'part_start':
         this.#choice(event.choice).content[event.index] = this.#startPart(event.part);
@@ -108,6 +111,7 @@ export class StreamAccumulator {
     if (this.#created !== undefined) response.created = this.#created;
     if (this.#usage !== undefined) response.usage = this.#usage;
     if (this.#serviceTier !== undefined) response.serviceTier = this.#serviceTier;
+    if (this.#extensions !== undefined) response.extensions = this.#extensions;
     return response;
   }
 

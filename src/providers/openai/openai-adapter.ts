@@ -8,6 +8,7 @@ import type { OpenAIChatResponse } from '../../protocols/openai-chat/wire-types.
 import type { NormalizedUsage } from '../../usage/buckets.ts';
 import type { Passthrough, ProviderAdapter } from '../provider-adapter.ts';
 import { OpenAIStreamTap } from './openai-stream-tap.ts';
+import { readEmbeddingsUsage } from './read-embeddings-usage.ts';
 import { readOpenAIError } from './read-openai-error.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -36,6 +37,7 @@ function passthrough(dialect: OpenAIDialect): Passthrough {
     },
     readUsage(body): NormalizedUsage | undefined {
       if (!isRecord(body) || !isRecord(body['usage'])) return undefined;
+      if (body['object'] === 'list') return readEmbeddingsUsage(body['usage']);
       const tier = typeof body['service_tier'] === 'string' ? body['service_tier'] : undefined;
       return usageFromFormat(body['usage'], dialect.usageFormat, tier);
     },

@@ -1,0 +1,117 @@
+/**
+ * Ledger write throughput: records per second stored by each backend through the Ledger front
+ * (record() every entry, then close(), which waits until the last batch is committed), and the
+ * cost of record() itself on the caller's path. Bounded: a fixed number of records per run,
+ * and a run stops early once it has taken `--seconds`.
+ *
+ *   node bench/ledger/run.ts [--records 20000] [--seconds 20]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { Ledger } from '../../src/ledger/ledger.ts';
+import { openPostgresStore } from '../../src/ledger/postgres-store/open-postgres-store.ts';
+import type { LedgerEntry } from '../../src/ledger/records.ts';
+import { attemptFor, costAt, sampleRequest, usageOf } from '../../src/ledger/sample-records.ts';
+import { openSqliteStore } from '../../src/ledger/sqlite-store/open-sqlite-store.ts';
+import type { LedgerStore } from '../../src/ledger/store.ts';
+import { findPostgres, startPostgres } from '../../test/support/postgres.ts';
+
+const { values } = parseArgs({
+  options: { records: { type: 'string', default: '20000' }, seconds: { type: 'string', default: '20' } },
+});
+const RECORDS = Number(values.records);
+const BUDGET_MS = Number(values.seconds) * 1_000;
+
+const MODELS = [['openai', 'gpt-4o-mini'], ['openai', 'gpt-4o'], ['anthropic', 'claude-haiku-4-5']] as const;
+
+/** Realistic entries: a chat call with cached prompt, one attempt, raw usage, 10 features × 50 users × 20 customers. */
+function workload(count: number, runId: string): LedgerEntry[] {
+  return Array.from({ length: count }, (_, index) => {
+    const [provider, model] = MODELS[index % MODELS.length]!;
+    const usage = usageOf({ input: 800 + (index % 400), cacheRead: 2_048, output: 150 + (index % 90) });
+    const request = sampleRequest({
+      id: `${runId}-${index}`,
+      startedAt: Date.UTC(2026, 6, 1) + index * 1_000,
+      provider, modelRequested: model, modelServed: model, route: 'chat',
+      usage,
+      rawUsage: { prompt_tokens: usage.input + usage.cacheRead, completion_tokens: usage.output, prompt_tokens_details: { cached_tokens: usage.cacheRead } },
+      cost: costAt(usage, { input: 150_000, cacheRead: 75_000, output: 600_000 }),
+      baselineModel: 'gpt-4o',
+      baselineCostPicoUsd: 2_500_000 * (usage.input + usage.cacheRead) + 10_000_000 * usage.output,
+      attribution: {
+        feature: `feature-${index % 10}`, user: `user-${index % 50}`, customer: `customer-${index % 20}`,
+        task: `task-${Math.floor(index / 8)}`, session: `session-${index % 200}`, properties: { plan: index % 3 === 0 ? 'pro' : 'free' },
+      },
+    });
+    return { request, attempts: [attemptFor(request)] };
+  });
+}
+
+interface Result {
+  backend: string;
+  batchSize: number;
+  records: number;
+  seconds: number;
+  recordNanoseconds: number;
+}
+
+async function measure(backend: string, store: LedgerStore, batchSize: number): Promise<Result> {
+  const entries = workload(RECORDS, `${backend}-${batchSize}`);
+  const ledger = new Ledger(store, { batchSize, flushIntervalMs: 20, maxQueued: RECORDS + 1 });
+  const started = performance.now();
+  let recordTime = 0;
+  let recorded = 0;
+  // Record in slices and yield between them, as a gateway's requests would, so the writer runs alongside.
+  for (let start = 0; start < entries.length && performance.now() - started < BUDGET_MS; start += 1_000) {
+    const sliceStart = performance.now();
+    for (const { request, attempts } of entries.slice(start, start + 1_000)) ledger.record(request, attempts);
+    recordTime += performance.now() - sliceStart;
+    recorded = Math.min(entries.length, start + 1_000);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await ledger.close();
+  const seconds = (performance.now() - started) / 1_000;
+  return { backend, batchSize, records: recorded, seconds, recordNanoseconds: (recordTime * 1e6) / recorded };
+}
+
+const results: Result[] = [];
+const folder = await mkdtemp(join(tmpdir(), 'frugal-bench-ledger-'));
+try {
+  for (const batchSize of [100, 500]) {
+    results.push(await measure('sqlite', await openSqliteStore(join(folder, `ledger-${batchSize}.sqlite`)), batchSize));
+  }
+  const postgres = await findPostgres();
+  if (postgres.available) {
+    const server = await startPostgres(postgres.binaryFolder);
+    try {
+      for (const batchSize of [100, 500]) {
+        const client = new Client({ connectionString: server.url });
+        await client.connect();
+        await client.query(`CREATE DATABASE bench_${batchSize}`);
+        await client.end();
+        results.push(await measure('postgres', await openPostgresStore({ url: server.databaseUrl(`bench_${batchSize}`) }), batchSize));
+      }
+    } finally {
+      await server.stop();
+    }
+  } else {
+    process.stdout.write(`PostgreSQL skipped: ${postgres.reason}\n`);
+  }
+} finally {
+  await rm(folder, { recursive: true, force: true });
+}
+
+const format = (value: number) => Math.round(value).toLocaleString('en-US');
+process.stdout.write(
+  `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}; ${RECORDS} records per run\n\n` +
+    '| backend | batch size | records | seconds | records/s written | record() on the caller |\n|---|---:|---:|---:|---:|---:|\n' +
+    results
+      .map((result) =>
+        `| ${result.backend} | ${result.batchSize} | ${format(result.records)} | ${result.seconds.toFixed(2)} | ` +
+        `${format(result.records / result.seconds)} | ${(result.recordNanoseconds / 1_000).toFixed(1)} µs |`)
+      .join('\n') +
+    '\n',
+);

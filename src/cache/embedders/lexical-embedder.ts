@@ -1,0 +1,32 @@
+import type { Embedder } from './embedder.ts';
+import type { IdfTable } from './idf-table.ts';
+import { lexicalTerms } from './lexical-features.ts';
+import { denseFromSparse, unitSparse, type SparseVector } from './sparse-vector.ts';
+
+/**
+ * The built-in offline embedder: hashed words, word pairs and character n-grams, weighted by
+ * sublinear term frequency × IDF, L2-normalized. No model, no network; it sees shared words and
+ * spellings, not meaning (see docs/caching.md).
+ */
+export class LexicalEmbedder implements Embedder {
+  readonly name: string;
+  readonly dimensions: number;
+  readonly idf: IdfTable;
+
+  constructor(idf: IdfTable) {
+    this.idf = idf;
+    this.dimensions = idf.features.dimensions;
+    this.name = `lexical:${idf.fingerprint}`;
+  }
+
+  /** The unit vector of one text by its non-zero entries (what the index stores). */
+  sparse(text: string): SparseVector {
+    const terms = lexicalTerms(text, this.idf.features);
+    for (const [bucket, weight] of terms) terms.set(bucket, weight * this.idf.weights[bucket]!);
+    return unitSparse(terms);
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    return texts.map((text) => denseFromSparse(this.sparse(text), this.dimensions));
+  }
+}

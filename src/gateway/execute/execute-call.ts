@@ -1,0 +1,40 @@
+import type { ModelCall } from '../call/model-call.ts';
+import { Attempt } from '../call/attempt.ts';
+import type { Gateway } from '../gateway.ts';
+import { callUpstream } from './call-upstream.ts';
+import { PassthroughStreamRelay } from './passthrough-stream-relay.ts';
+import { relayJson } from './relay-json.ts';
+import { relayStream } from './relay-stream.ts';
+import { TranslatedStreamRelay } from './translated-stream-relay.ts';
+import { upstreamKey } from './upstream-key.ts';
+import { upstreamRequest } from './upstream-request.ts';
+
+/**
+ * Step "execute": the provider adapter encodes the request (or the client's bytes go
+ * through), one attempt runs over the pooled connections, and the answer is relayed to
+ * the client whole or streamed, priced as soon as its usage is known. A client that
+ * disconnects aborts the upstream call.
+ */
+export async function executeCall(gateway: Gateway, call: ModelCall): Promise<void> {
+  const target = call.target!;
+  const { provider } = target;
+  const request = upstreamRequest(call, target);
+  const apiKey = upstreamKey(gateway, provider, call.clientKey);
+  call.upstreamKey = apiKey;
+  const attempt = new Attempt(call.id, call.attempts.length, 'primary', provider.name, target.model);
+  call.attempts.push(attempt);
+  const abort = new AbortController();
+  call.response.once('close', () => {
+    if (!call.response.writableFinished) abort.abort();
+  });
+  const upstream = await callUpstream(gateway, attempt, provider, request, apiKey, abort.signal);
+  if (!request.stream) return relayJson(gateway, call, attempt, upstream, request.passthrough);
+  const includeUsage = call.summary!.includeUsage;
+  const relay = request.passthrough
+    ? new PassthroughStreamRelay(provider.adapter.passthrough!.createTap(includeUsage), call.protocol)
+    : new TranslatedStreamRelay(provider.adapter.createStreamDecoder(), call.protocol.createStreamEncoder!(includeUsage), {
+        id: `msg_${call.id.replaceAll('-', '')}`,
+        model: target.model,
+      });
+  return relayStream(gateway, call, attempt, upstream, relay);
+}
