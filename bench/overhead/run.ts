@@ -26,7 +26,7 @@ import { measureLatency } from './measure-latency.ts';
 import { measureStreamMemory, type MemoryResult } from './measure-memory.ts';
 import { measureThroughput } from './measure-throughput.ts';
 import { HONO_NODE_SERVER_VERSION, PORTKEY_VERSION, ensurePortkey, portkeyHeaders, startPortkey } from './portkey.ts';
-import { firstTokenTable, latencyTable, memoryTable, targetChecks, targetTable, throughputTable, type ScenarioFigures } from './report.ts';
+import { clientLoadNote, firstTokenTable, latencyTable, memoryTable, targetChecks, targetTable, throughputTable, type ScenarioFigures } from './report.ts';
 import { OPENAI_MODEL, scenarioRequest, scenarios, type Scenario } from './scenarios.ts';
 import { startEmulatorProcess, startFrugalGateway } from './start-servers.ts';
 import { PATH_LABELS, closeTarget, createTarget, type Target } from './targets.ts';
@@ -159,9 +159,9 @@ async function main(): Promise<void> {
   const portkey = await started(startPortkey(portkeyEntry));
   progress(`emulator ${emulator.url} (pid ${emulator.pid}), Frugal ${frugal.url} (pid ${frugal.pid}), Portkey ${portkey.url} (pid ${portkey.pid})`);
 
-  const direct = createTarget('direct', emulator.url, CONCURRENCY);
-  const throughFrugal = createTarget('frugal', frugal.url, CONCURRENCY);
-  const throughPortkey = createTarget('portkey', portkey.url, CONCURRENCY, portkeyHeaders(emulator.url));
+  const direct = createTarget('direct', emulator.url, emulator.pid, CONCURRENCY);
+  const throughFrugal = createTarget('frugal', frugal.url, frugal.pid, CONCURRENCY);
+  const throughPortkey = createTarget('portkey', portkey.url, portkey.pid, CONCURRENCY, portkeyHeaders(emulator.url));
   targets.push(direct, throughFrugal, throughPortkey);
   // Portkey is compared on the OpenAI protocol; Anthropic Messages is Frugal against direct.
   const pathsFor = (scenario: Scenario) => (scenario.protocol === 'openai' ? [direct, throughFrugal, throughPortkey] : [direct, throughFrugal]);
@@ -186,7 +186,8 @@ async function main(): Promise<void> {
     const summary = paths.map((target) => {
       const samples = latency.get(target.name)!.total.toSorted((left, right) => left - right);
       const loop = throughput.get(target.name)!;
-      return `${PATH_LABELS[target.name]} p50 ${samples[samples.length >> 1]?.toFixed(3)} ms, ${Math.round(loop.completed / loop.seconds)} req/s${loop.failures > 0 ? ` (${loop.failures} failed)` : ''}`;
+      const cpu = Math.round((loop.cpuSeconds * 1e6) / Math.max(1, loop.completed));
+      return `${PATH_LABELS[target.name]} p50 ${samples[samples.length >> 1]?.toFixed(3)} ms, ${Math.round(loop.completed / loop.seconds)} req/s, ${cpu} µs CPU/req${loop.failures > 0 ? ` (${loop.failures} failed)` : ''}`;
     });
     progress(`    ${summary.join('; ')}`);
   }
@@ -241,9 +242,11 @@ async function main(): Promise<void> {
       '(undici, keep-alive connections). Every scenario sends the same bytes directly to the emulator (the ceiling), through Frugal, and ' +
       '(OpenAI only) through Portkey; answers are capped at 16 tokens; bodies are about 0.1, 4 and 40 KB. Before measuring, each path must ' +
       'return a valid answer with the same text as the direct call, and Portkey\'s must carry the emulator\'s `openai-organization` header. ' +
-      'Latency at concurrency 1 alternates the paths request by request, in a new random order each round, so the machine\'s noise falls on ' +
-      'all of them; "added" is the gateway\'s percentile minus the direct one. Throughput at concurrency 32 is a closed loop in 1-second ' +
-      'slices that rotate between the paths. Time to first token is taken at the client on the first non-empty content delta; the ' +
+      'Latency at concurrency 1 interleaves the paths request by request, in a new random order each round, each path getting the same ' +
+      'share of the time, so the machine\'s noise falls on all of them; "added" is the gateway\'s percentile minus the direct one. ' +
+      'Throughput at concurrency 32 is a closed loop in 1-second slices that rotate between the paths; the CPU time of the path\'s own ' +
+      'server process (from /proc/<pid>/stat, all threads) over those slices gives its CPU cost per request, which the other jobs on ' +
+      'the machine disturb far less than requests per second. Time to first token is taken at the client on the first non-empty content delta; the ' +
       'zero-latency emulator writes a whole stream in one go, so this is the gateway\'s own delay to the first token. Memory: a second ' +
       `emulator with its latency model on (${SLOW_STREAM.firstTokenMilliseconds} ms to the first token, then ${SLOW_STREAM.tokensPerSecond} ` +
       `tokens per second, ${SLOW_STREAM.tokens} tokens), a fresh gateway process, ${streams.toLocaleString('en-US')} streams opened at once, ` +
@@ -276,6 +279,7 @@ async function main(): Promise<void> {
     `- Portkey \`${PORTKEY_VERSION}\` declares \`@hono/node-server ^1.3.3\`; with the newest 1.x every streamed answer fails with \`TypeError: immutable\` ` +
       `(Portkey issue #1389), so the benchmark pins \`${HONO_NODE_SERVER_VERSION}\`. Its stream reader waits 25 ms before relaying the first ` +
       'chunk of every stream (`readStream` in `src/handlers/streamHandler.ts`), which shows in its streamed latency and time to first token.',
+    clientLoadNote(figures),
     '- Figures move by about ±30% from run to run on this shared machine; compare the ratios within one run.',
   ].join('\n');
 

@@ -10,6 +10,8 @@ export const PATH_LABELS: Record<PathName, string> = { direct: 'direct', frugal:
 export interface Target {
   name: PathName;
   origin: string;
+  /** The process this path adds: the emulator for the direct path, else the gateway. */
+  serverPid: number;
   /** One keep-alive connection, for latency at concurrency 1. */
   single: Client;
   /** Keep-alive connections for throughput and the memory phase. */
@@ -19,12 +21,13 @@ export interface Target {
   requestFor(scenario: Scenario): LoadRequest;
 }
 
-export function createTarget(name: PathName, origin: string, connections: number, extraHeaders: Record<string, string> = {}): Target {
+export function createTarget(name: PathName, origin: string, serverPid: number, connections: number, extraHeaders: Record<string, string> = {}): Target {
   const requests = new Map<Scenario, LoadRequest>();
   const options = { keepAliveTimeout: 60_000, keepAliveMaxTimeout: 600_000, headersTimeout: 60_000, bodyTimeout: 60_000 };
   return {
     name,
     origin,
+    serverPid,
     single: new Client(origin, { ...options, pipelining: 1 }),
     pool: new Pool(origin, { ...options, connections, pipelining: 1 }),
     sent: 0,

@@ -72,8 +72,13 @@ export class Catalog {
   readonly #byProvider = new Map<string, Map<string, History>>();
   /** name or alias (lower case) → histories of every provider that knows it, preferred first. */
   readonly #byName = new Map<string, History[]>();
-  /** Successful lookups, keyed by provider and the name exactly as asked. */
-  readonly #resolved = new Map<string, History>();
+  /**
+   * Successful lookups: provider as asked ("" when none) → name exactly as asked → history.
+   * Nested maps, so a lookup hashes the caller's own strings (V8 caches a string's hash)
+   * instead of building and hashing a combined key on every call.
+   */
+  readonly #resolved = new Map<string, Map<string, History>>();
+  #resolvedCount = 0;
 
   private constructor(file: CatalogFile) {
     this.version = file.version;
@@ -127,15 +132,26 @@ export class Catalog {
   }
 
   #lookup(model: string, provider: string | undefined): History | undefined {
-    const cacheKey = `${provider ?? ''}\u0000${model}`;
-    const cached = this.#resolved.get(cacheKey);
+    const cached = this.#resolved.get(provider ?? '')?.get(model);
     if (cached !== undefined) return cached;
     const found = this.#search(model.toLowerCase(), provider?.toLowerCase());
-    if (found !== undefined) {
-      if (this.#resolved.size >= 10_000) this.#resolved.clear();
-      this.#resolved.set(cacheKey, found);
-    }
+    if (found !== undefined) this.#remember(provider ?? '', model, found);
     return found;
+  }
+
+  /** Memoizes a lookup; the memo is bounded, since names come from callers. */
+  #remember(provider: string, model: string, history: History): void {
+    if (this.#resolvedCount >= 10_000) {
+      this.#resolved.clear();
+      this.#resolvedCount = 0;
+    }
+    let names = this.#resolved.get(provider);
+    if (names === undefined) {
+      names = new Map();
+      this.#resolved.set(provider, names);
+    }
+    names.set(model, history);
+    this.#resolvedCount++;
   }
 
   #search(name: string, provider: string | undefined): History | undefined {
@@ -157,6 +173,8 @@ export class Catalog {
   find(model: string, options?: ResolveOptions): CatalogEntry | undefined {
     const history = this.#lookup(model, options?.provider);
     if (history === undefined) return undefined;
+    // A single dated entry is in force at any time: no clock read, no search.
+    if (history.entries.length === 1 && options?.at === undefined) return history.entries[0]!;
     return inForce(history, toTime(options?.at));
   }
 

@@ -3,7 +3,8 @@
  * certainly wrong (error) or worth a look (warning).
  */
 import type { BucketName } from '../usage/buckets.ts';
-import { compareDecimal, decimalPlaces, multiplyDecimal } from './decimal.ts';
+import { isToolKind, TOOL_KINDS } from '../usage/tool-kinds.ts';
+import { compareDecimal, multiplyDecimal } from './decimal.ts';
 import { PRICING_MODES, type BucketPrices, type CatalogEntry, type ModePrices } from './types.ts';
 
 export interface Finding {
@@ -71,26 +72,15 @@ function checkModes(prices: ModePrices, where: string, report: Report): void {
   }
 }
 
-function checkDecimals(entry: CatalogEntry, report: Report): void {
-  const walk = (prices: ModePrices, where: string) => {
-    for (const mode of PRICING_MODES) {
-      for (const [bucket, price] of Object.entries(prices[mode] ?? {}) as [BucketName, string][]) {
-        if (decimalPlaces(price) > 6) {
-          report('warning', 'too-many-decimals', `${where}${mode} ${bucket} ${price} has more than 6 decimals in USD per million (below one pico-USD per token)`);
-        }
-      }
-    }
-  };
-  walk(entry.prices, '');
-  for (const tier of entry.longContext ?? []) walk(tier.prices, `above ${tier.aboveInputTokens} tokens: `);
-}
-
 function checkLongContext(entry: CatalogEntry, report: Report): void {
   for (const tier of entry.longContext ?? []) {
     const where = `above ${tier.aboveInputTokens} tokens: `;
     for (const mode of PRICING_MODES) {
       const base = entry.prices[mode];
       const tierPrices = tier.prices[mode];
+      if (base !== undefined && tierPrices === undefined) {
+        report('warning', 'long-context-missing-mode', `${where}no ${mode} prices although the base prices ${mode}: a ${mode} request above the threshold is unpriced`);
+      }
       if (base === undefined || tierPrices === undefined) continue;
       for (const [bucket, basePrice] of Object.entries(base) as [BucketName, string][]) {
         const tierPrice = tierPrices[bucket];
@@ -124,6 +114,15 @@ function checkCoverage(entry: CatalogEntry, report: Report): void {
   }
 }
 
+/** A fee under a name no usage reports would never be charged: the calls would stay unpriced. */
+function checkToolKinds(entry: CatalogEntry, report: Report): void {
+  for (const kind of Object.keys(entry.fees?.perToolCall ?? {})) {
+    if (!isToolKind(kind)) {
+      report('warning', 'unknown-tool-kind', `fees.perToolCall.${kind} is not a tool kind Frugal reports (${Object.keys(TOOL_KINDS).join(', ')})`);
+    }
+  }
+}
+
 /** Every finding for one structurally valid entry. */
 export function checkEntry(entry: CatalogEntry): Finding[] {
   const findings: Finding[] = [];
@@ -131,7 +130,7 @@ export function checkEntry(entry: CatalogEntry): Finding[] {
     findings.push({ severity, provider: entry.provider, model: entry.model, rule, message });
   checkModes(entry.prices, '', report);
   checkLongContext(entry, report);
-  checkDecimals(entry, report);
   checkCoverage(entry, report);
+  checkToolKinds(entry, report);
   return findings;
 }

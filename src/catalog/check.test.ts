@@ -84,14 +84,31 @@ test('long-context tiers cheaper than base are errors; a tier lacking a base buc
   assert.deepEqual(rules(entry), ['error long-context-cheaper', 'warning long-context-missing-bucket']);
 });
 
+test('a long-context tier without a mode the base prices is a warning: such requests are unpriced', () => {
+  const entry = testEntry({
+    provider: 'groq', model: 'm',
+    prices: { live: { input: '1', output: '4' }, batch: { input: '0.5', output: '2' } },
+    longContext: [{ aboveInputTokens: 200_000, prices: { live: { input: '2', output: '6' } } }],
+  });
+  assert.deepEqual(rules(entry), ['warning long-context-missing-mode']);
+});
+
+test('a per-call fee under a tool kind no usage reports is a warning', () => {
+  const entry = testEntry({ provider: 'groq', model: 'm', prices: { live: { input: '1', output: '4' } }, fees: { perToolCall: { web_search: '0.01', websearch: '0.01' } } });
+  const findings = checkCatalog({ version: 't', entries: [entry] });
+  assert.deepEqual(findings.map((finding) => finding.rule), ['unknown-tool-kind']);
+  assert.match(findings[0]!.message, /^fees\.perToolCall\.websearch is not a tool kind Frugal reports \(web_search, web_search_low, web_search_high, web_fetch\)$/);
+});
+
 test('negative prices, sub-pico decimals and malformed entries are reported, not thrown', () => {
   const negative = testEntry({ provider: 'groq', model: 'neg', prices: { live: { input: '-1', output: '4' } } });
   const precise = testEntry({ provider: 'groq', model: 'fine', prices: { live: { input: '0.0000001', output: '4' } } });
   const findings = checkCatalog({ version: 't', entries: [negative, precise, { provider: 'groq' } as unknown as CatalogEntry] });
   assert.deepEqual(findings.map((finding) => [finding.model, finding.severity, finding.rule]), [
     ['neg', 'error', 'negative-price'],
-    ['fine', 'warning', 'too-many-decimals'],
+    ['fine', 'error', 'invalid-entry'],
     ['entry 2', 'error', 'invalid-entry'],
   ]);
   assert.equal(findings[0]!.message, 'prices.live.input -1 is negative');
+  assert.match(findings[1]!.message, /^entry 1: prices\.live\.input must be a decimal with at most 6 decimals/);
 });

@@ -46,6 +46,45 @@ export function multiplyDecimal(left: string, right: string): string {
   return format({ units: a.units * b.units, scale: a.scale + b.scale });
 }
 
+function greatestCommonDivisor(left: bigint, right: bigint): bigint {
+  let a = left < 0n ? -left : left;
+  let b = right < 0n ? -right : right;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * The exact quotient of two decimal strings, or undefined when it has no finite decimal
+ * form (or the divisor is 0): divideDecimal("22.5", "15") === "1.5", divideDecimal("1", "3") === undefined.
+ */
+export function divideDecimal(left: string, right: string): string | undefined {
+  const a = parse(left);
+  const b = parse(right);
+  if (b.units === 0n) return undefined;
+  // left / right = (a.units × 10^b.scale) / (b.units × 10^a.scale), reduced.
+  let numerator = a.units * 10n ** BigInt(b.scale);
+  let denominator = b.units * 10n ** BigInt(a.scale);
+  if (denominator < 0n) [numerator, denominator] = [-numerator, -denominator];
+  const divisor = greatestCommonDivisor(numerator, denominator);
+  numerator /= divisor;
+  denominator /= divisor;
+  // A finite decimal needs a denominator of the form 2^x × 5^y; then scale by 10^max(x, y).
+  let twos = 0;
+  let fives = 0;
+  let rest = denominator;
+  while (rest % 2n === 0n) {
+    rest /= 2n;
+    twos++;
+  }
+  while (rest % 5n === 0n) {
+    rest /= 5n;
+    fives++;
+  }
+  if (rest !== 1n) return undefined;
+  const scale = Math.max(twos, fives);
+  return format({ units: (numerator * 10n ** BigInt(scale)) / denominator, scale });
+}
+
 /** -1, 0 or 1 as left is below, equal to or above right. */
 export function compareDecimal(left: string, right: string): number {
   const [a, b] = align(parse(left), parse(right));

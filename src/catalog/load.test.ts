@@ -11,7 +11,7 @@ const directory = await mkdtemp(join(tmpdir(), 'frugal-catalog-'));
 test('the shipped catalog loads once and prices the first-party models', () => {
   const catalog = loadShippedCatalog();
   assert.equal(loadShippedCatalog(), catalog);
-  assert.equal(catalog.version, 'litellm-2026-07-24+frugal.1');
+  assert.equal(catalog.version, 'litellm-2026-07-24+frugal.2');
   assert.deepEqual(catalog.resolve('anthropic/claude-sonnet-4-5').prices.live, {
     input: '3', cacheRead: '0.3', cacheWrite5m: '3.75', cacheWrite1h: '6', output: '15',
   });
@@ -32,7 +32,7 @@ test('extra catalogs replace the models they name; overrides apply last', async 
   const catalog = await loadCatalog({ extraCatalogs: [extra], overrides });
   assert.deepEqual(catalog.resolve('gpt-4o').prices.live, { input: '1', output: '2' });
   assert.deepEqual(catalog.resolve('acme-1').prices.live, { input: '1.5', output: '1.5' });
-  assert.match(catalog.version, /^litellm-2026-07-24\+frugal\.1\+catalog\.[0-9a-f]{8}\+overrides\.[0-9a-f]{8}$/);
+  assert.match(catalog.version, /^litellm-2026-07-24\+frugal\.2\+catalog\.[0-9a-f]{8}\+overrides\.[0-9a-f]{8}$/);
   assert.equal(catalog.resolve('claude-haiku-4-5').provider, 'anthropic');
 });
 

@@ -79,6 +79,17 @@ test('mistakes are reported with the file and field path', () => {
   });
   assert.throws(() => apply('prices:\n  - provider: openai\n    model: gpt-9\n    prices: { live: { input: "1" } }\n'), /prices\[0\]: model openai\/gpt-9 is not in the catalog; add it under models/);
   assert.throws(() => apply('prices:\n  - provider: openai\n    model: gpt-4o\n    prices: { live: { input: "-1" } }\n'), /prices\[0\] \(openai\/gpt-4o\): prices.live.input must be a non-negative decimal/);
+  assert.throws(() => apply('models:\n  - provider: x\n    model: y\n    prices: { live: { input: "0.1234567" } }\n'), {
+    code: 'FRUGAL_INVALID_CONFIG',
+    message:
+      'overrides frugal.yaml: models[0]: prices.live.input must be a decimal with at most 6 decimals ' +
+      '(USD per million tokens; the cost engine counts whole pico-USD per token), got "0.1234567"',
+  });
+  // A discounted price must be exact too: 2.5 × 0.1234567 = 0.30864175 has 8 decimals.
+  assert.throws(() => apply('discounts:\n  - provider: openai\n    model: gpt-4o\n    multiplier: "0.1234567"\n'), {
+    code: 'FRUGAL_INVALID_CONFIG',
+    message: /^overrides frugal\.yaml: discounts\[0\] \(openai\/gpt-4o\): prices\.live\.input must be a decimal with at most 6 decimals .*, got "0\.30864175"$/,
+  });
   assert.throws(() => apply('discount: []\n'), /discount is not a known section/);
   assert.throws(() => apply('models: [\n'), /not valid YAML or JSON/);
 });

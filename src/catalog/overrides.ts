@@ -190,13 +190,15 @@ export function applyOverrides(file: CatalogFile, overrides: Overrides, hash: st
       invalid(`${overrides.path}: prices[${index}]`, 'model', `${provider}/${model}${effectiveFrom === undefined ? '' : ` from ${effectiveFrom}`} is not in the catalog; add it under models`);
     }
   });
-  for (const discount of overrides.discounts) {
+  overrides.discounts.forEach((discount, index) => {
     const pattern = discount.model === undefined ? undefined : globToRegExp(discount.model);
-    entries = entries.map((entry) =>
-      entry.provider.toLowerCase() === discount.provider.toLowerCase() && (pattern === undefined || pattern.test(entry.model))
-        ? applyDiscount(entry, discount)
-        : entry,
-    );
-  }
+    entries = entries.map((entry) => {
+      if (entry.provider.toLowerCase() !== discount.provider.toLowerCase() || (pattern !== undefined && !pattern.test(entry.model))) return entry;
+      const discounted = applyDiscount(entry, discount);
+      // A discounted price finer than the engine's resolution is named here, not at pricing time.
+      validateOverride(discounted, `overrides ${overrides.path}: discounts[${index}] (${entry.provider}/${entry.model})`);
+      return discounted;
+    });
+  });
   return { ...file, version: `${file.version}+overrides.${hash}`, entries };
 }

@@ -44,10 +44,12 @@ export interface Fees {
   perRequest?: string;
   /** Flat USD per query, for search and rerank models billed by query. */
   perQuery?: string;
-  /** Flat USD per tool call, by tool kind (e.g. "web_search"). */
+  /**
+   * Flat USD per tool call, by tool kind: the names in src/usage/tool-kinds.ts (`web_search`,
+   * `web_search_low`, `web_search_high`, `web_fetch`), which usage normalization reports and
+   * the cost engine prices as `toolFee:<kind>` lines.
+   */
   perToolCall?: Record<string, string>;
-  // Web search is priced by search context size: "web_search" (the default, medium),
-  // "web_search_low" and "web_search_high".
 }
 
 export type ModelKind = 'chat' | 'embedding' | 'completion' | 'responses';

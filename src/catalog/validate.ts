@@ -1,11 +1,22 @@
 import { FrugalError } from '../errors/frugal-error.ts';
 import { BUCKET_NAMES } from '../usage/buckets.ts';
+import { decimalPlaces } from './decimal.ts';
 import { PRICING_MODES, type CatalogEntry, type CatalogFile } from './types.ts';
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KINDS = ['chat', 'embedding', 'completion', 'responses'];
 const CAPABILITIES = ['streaming', 'tools', 'vision', 'reasoning', 'promptCaching', 'jsonSchema'];
+
+/**
+ * Decimals the cost engine can hold exactly (money.ts): a price in USD per million tokens to
+ * 1 pico-USD per token (6), a fee in USD to 1 pico-USD (12), a multiplier to 6.
+ */
+const PRICE_DECIMALS = { places: 6, why: ' (USD per million tokens; the cost engine counts whole pico-USD per token)' };
+const FEE_DECIMALS = { places: 12, why: ' (USD; the cost engine counts whole pico-USD)' };
+const MULTIPLIER_DECIMALS = { places: 6, why: '' };
+
+type Precision = typeof PRICE_DECIMALS;
 
 type Fail = (field: string, expected: string, value: unknown) => never;
 
@@ -23,10 +34,11 @@ export function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
-function checkDecimal(value: unknown, field: string, fail: Fail): void {
+function checkDecimal(value: unknown, field: string, fail: Fail, precision: Precision): void {
   if (typeof value !== 'string' || !DECIMAL.test(value)) {
     fail(field, 'a non-negative decimal string such as "2.5"', value);
   }
+  if (decimalPlaces(value) > precision.places) fail(field, `a decimal with at most ${precision.places} decimals${precision.why}`, value);
 }
 
 function checkCount(value: unknown, field: string, fail: Fail): void {
@@ -48,15 +60,15 @@ function checkModePrices(value: unknown, field: string, fail: Fail): void {
       if (!(BUCKET_NAMES as readonly string[]).includes(bucket)) {
         fail(`${field}.${mode}.${bucket}`, `one of the buckets ${BUCKET_NAMES.join(', ')}`, bucket);
       }
-      if (price !== undefined) checkDecimal(price, `${field}.${mode}.${bucket}`, fail);
+      if (price !== undefined) checkDecimal(price, `${field}.${mode}.${bucket}`, fail, PRICE_DECIMALS);
     }
   }
 }
 
-function checkStringRecord(value: unknown, field: string, fail: Fail): void {
+function checkStringRecord(value: unknown, field: string, fail: Fail, precision: Precision): void {
   if (value === undefined) return;
   if (!isObject(value)) fail(field, 'an object of decimal strings', value);
-  for (const [key, item] of Object.entries(value)) checkDecimal(item, `${field}.${key}`, fail);
+  for (const [key, item] of Object.entries(value)) checkDecimal(item, `${field}.${key}`, fail, precision);
 }
 
 /** Validates one entry's shape and values; `label` names the entry in messages. */
@@ -98,12 +110,12 @@ export function validateEntry(entry: unknown, label: string): asserts entry is C
       checkModePrices(tier.prices, `longContext[${index}].prices`, fail);
     });
   }
-  checkStringRecord(entry.regionMultipliers, 'regionMultipliers', fail);
+  checkStringRecord(entry.regionMultipliers, 'regionMultipliers', fail, MULTIPLIER_DECIMALS);
   if (entry.fees !== undefined) {
     if (!isObject(entry.fees)) fail('fees', 'an object', entry.fees);
-    if (entry.fees.perRequest !== undefined) checkDecimal(entry.fees.perRequest, 'fees.perRequest', fail);
-    if (entry.fees.perQuery !== undefined) checkDecimal(entry.fees.perQuery, 'fees.perQuery', fail);
-    checkStringRecord(entry.fees.perToolCall, 'fees.perToolCall', fail);
+    if (entry.fees.perRequest !== undefined) checkDecimal(entry.fees.perRequest, 'fees.perRequest', fail, FEE_DECIMALS);
+    if (entry.fees.perQuery !== undefined) checkDecimal(entry.fees.perQuery, 'fees.perQuery', fail, FEE_DECIMALS);
+    checkStringRecord(entry.fees.perToolCall, 'fees.perToolCall', fail, FEE_DECIMALS);
   }
   if (entry.deprecationDate !== undefined && !isIsoDate(entry.deprecationDate)) {
     fail('deprecationDate', 'an ISO date (YYYY-MM-DD)', entry.deprecationDate);

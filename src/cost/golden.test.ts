@@ -173,6 +173,27 @@ test('long context: gemini-2.5-pro above 200k and gpt-5.4 above 272k', () => {
   assert.equal(costOf('gpt-5.4', 'openai', { prompt_tokens: 272_000, completion_tokens: 1000 }).totalUsd, '0.695');
 });
 
+test('long context in batch, flex and priority: gpt-5.4 above 272k and claude-sonnet-4-5 above 200k', () => {
+  const gpt = catalog.resolve('gpt-5.4', { provider: 'openai' });
+  const buckets = usage({ input: 300_000, output: 1000 });
+  // batch: 300,000 × $2.50 (0.5 × the tier's $5) = $0.75; 1,000 × $11.25 (0.5 × $22.50) = $0.01125. Total $0.76125.
+  const batch = priceUsage(gpt, buckets, { ...options, mode: 'batch' });
+  assert.equal(batch.longContextTier, 272_000);
+  assert.equal(batch.complete, true);
+  assert.equal(batch.totalUsd, '0.76125');
+  // priority: 300,000 × $10 (2 × $5) = $3; 1,000 × $45 (1.5 × $30) = $0.045. Total $3.045.
+  assert.equal(priceUsage(gpt, buckets, { ...options, mode: 'priority' }).totalUsd, '3.045');
+  // Cached input has no batch price at all, so above the threshold it stays unpriced (never the base price).
+  const cached = priceUsage(gpt, usage({ input: 300_000, cacheRead: 10_000, output: 1000 }), { ...options, mode: 'batch' });
+  assert.deepEqual(cached.unpriced, ['cacheRead']);
+  assert.equal(cached.totalUsd, '0.76125');
+  // claude-sonnet-4-5 batch above 200k: 150,000 × $3 = $0.45; 60,000 × $0.30 = $0.018; 2,000 × $11.25 = $0.0225. Total $0.4905.
+  const claude = catalog.resolve('claude-sonnet-4-5', { provider: 'anthropic' });
+  const claudeBatch = priceUsage(claude, usage({ input: 150_000, cacheRead: 60_000, output: 2000 }), { ...options, mode: 'batch' });
+  assert.equal(claudeBatch.totalUsd, '0.4905');
+  assert.equal(claudeBatch.complete, true);
+});
+
 test('batch, flex and priority on gpt-5, with the mode taken from the echoed service tier', () => {
   const entry = catalog.resolve('gpt-5', { provider: 'openai' });
   const buckets = usage({ input: 10_000, output: 1000 });

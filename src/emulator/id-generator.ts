@@ -1,6 +1,10 @@
 import { seededRandom, type Random } from './seeded-random.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** Every two-character string over the alphabet (62 × 62): one draw picks four characters. */
+const PAIRS: string[] = [];
+for (const first of ALPHABET) for (const second of ALPHABET) PAIRS.push(first + second);
+const PAIR_COUNT = PAIRS.length;
 
 /**
  * Unique, deterministic identifiers in each provider's style (`chatcmpl-…`, `msg_01…`, `req_…`):
@@ -16,7 +20,12 @@ export class IdGenerator {
 
   next(prefix: string, length: number): string {
     let id = prefix;
-    for (let index = 0; index < length; index++) id += ALPHABET[Math.floor(this.#random.next() * 62)];
+    let left = length;
+    for (; left >= 4; left -= 4) {
+      const draw = Math.floor(this.#random.next() * PAIR_COUNT * PAIR_COUNT);
+      id += (PAIRS[draw % PAIR_COUNT] as string) + (PAIRS[Math.floor(draw / PAIR_COUNT)] as string);
+    }
+    for (; left > 0; left--) id += ALPHABET[Math.floor(this.#random.next() * ALPHABET.length)];
     return id;
   }
 }

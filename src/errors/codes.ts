@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   FRUGAL_NOT_FOUND: { status: 404, summary: 'No such gateway path or resource.' },
   FRUGAL_SHUTTING_DOWN: { status: 503, summary: 'The gateway is shutting down and accepts no new requests.' },
   FRUGAL_INVALID_DATA: { status: 422, summary: 'A data file (outcomes dataset, agreement samples, router model) is malformed.' },
+  FRUGAL_CACHE_STORAGE: { status: 503, summary: 'The response cache storage failed to open, read or write.' },
 } as const satisfies Record<string, { status: number; summary: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../catalog/catalog.ts';
 import { loadCatalog } from '../catalog/load.ts';
 import type { FrugalConfig } from '../config/types.ts';
+import { FrugalError } from '../errors/frugal-error.ts';
 import { Ledger, type LedgerOptions } from '../ledger/ledger.ts';
 import { openPostgresStore } from '../ledger/postgres-store/open-postgres-store.ts';
 import { openSqliteStore } from '../ledger/sqlite-store/open-sqlite-store.ts';
@@ -93,13 +94,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server: Server = createServer({ keepAlive: true, noDelay: true, requestTimeout: 0 }, requestListener(gateway, modelList, health));
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? config.server.port, options.host ?? config.server.host, () => {
-      server.off('error', reject);
-      resolve();
+  const listenPort = options.port ?? config.server.port;
+  const listenHost = options.host ?? config.server.host;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(listenPort, listenHost, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await ledger.close();
+    await gateway.pool.close();
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `cannot listen on ${listenHost}:${listenPort} (${code}); choose another --port or server.port`, { port: listenPort });
+  }
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address === '0.0.0.0' ? '127.0.0.1' : address;
   let closing: Promise<void> | undefined;

@@ -20,6 +20,7 @@ before(async () => {
           'gpt-4o': { timeToFirstTokenMilliseconds: 0, tokensPerSecond: 0.5 },
           'gpt-4o-mini': { timeToFirstTokenMilliseconds: 0, tokensPerSecond: 0 },
           'claude-sonnet-4-6': { timeToFirstTokenMilliseconds: 0, tokensPerSecond: 0 },
+          'gpt-4.1-mini': { timeToFirstTokenMilliseconds: 0, tokensPerSecond: 20 },
         },
       },
     },
@@ -150,6 +151,40 @@ test('a stream cut mid-way ends with an error event inside the stream, in the cl
     for await (const _chunk of await cross);
   })());
   assert.ok(crossError instanceof OpenAI.APIError);
+});
+
+test('an Anthropic stream cut mid-way gets one error event, after the events it already had', async () => {
+  script('claude-sonnet-4-6', 'stream_cut');
+  const stream = stack.anthropic().messages.stream({ model: 'claude-sonnet-4-6', max_tokens: 60, messages: [{ role: 'user', content: 'x' }] });
+  const seen: string[] = [];
+  stream.on('streamEvent', (event) => void seen.push(event.type));
+  const error = await rejection(stream.finalMessage());
+  assert.ok(error instanceof Anthropic.APIError);
+  assert.equal(seen.filter((type) => type === 'message_start').length, 1);
+  assert.equal(seen[0], 'message_start');
+});
+
+test('a client that hangs up mid-stream stops the upstream call; the request is recorded as such', async () => {
+  const abort = new AbortController();
+  const response = await fetch(`${stack.gateway.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'gpt-4.1-mini', max_tokens: 60, stream: true, messages: [{ role: 'user', content: 'x' }] }),
+    signal: abort.signal,
+  });
+  const reader = response.body!.getReader();
+  await reader.read();
+  abort.abort();
+  const requestId = response.headers.get('x-frugal-request-id');
+  let row = await stack.gateway.ledger.getRequest(requestId!);
+  for (let waited = 0; row === null && waited < 100; waited += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await stack.gateway.ledger.flush();
+    row = await stack.gateway.ledger.getRequest(requestId!);
+  }
+  assert.equal(row?.request.errorClass, 'client_disconnected');
+  assert.equal(row?.request.status, 200);
+  assert.ok(row.request.latencyMs < 2_000, 'the call ended with the client, not after 60 tokens at 20 a second');
 });
 
 test('an error event the upstream sends inside a stream reaches the client, and is recorded', async () => {

@@ -118,7 +118,7 @@ test('metrics: requests, errors, tokens per bucket, cost and latency by provider
   assert.match(response.headers.get('content-type') ?? '', /text\/plain; version=0\.0\.4/);
   const text = await response.text();
   assert.match(text, /frugal_requests_total\{protocol="openai-chat",provider="openai",model="gpt-4o-mini",route="",status="200"\} \d+/);
-  assert.match(text, /frugal_request_errors_total\{provider="none",model="gpt-4o-mnii",route="",error_class="unknown_model"\} 1/);
+  assert.match(text, /frugal_request_errors_total\{provider="none",model="unresolved",route="",error_class="unknown_model"\} 1/);
   assert.match(text, /frugal_tokens_total\{provider="anthropic",model="claude-sonnet-4-6",route="",bucket="output"\} 5/);
   assert.match(text, /frugal_cost_usd_total\{provider="openai",model="gpt-4o-mini",route=""\} 0\.\d+/);
   assert.match(text, /frugal_request_duration_seconds_bucket\{provider="openai",model="gpt-4o-mini",route="",le="\+Inf"\} \d+/);

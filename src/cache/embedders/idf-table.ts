@@ -65,7 +65,7 @@ export function serializeIdf(table: IdfTable): string {
 
 export function parseIdf(text: string, source: string): IdfTable {
   const invalid = (detail: string) =>
-    new FrugalError('FRUGAL_INVALID_ARGUMENT', `IDF table ${source}: ${detail}`, { source });
+    new FrugalError('FRUGAL_INVALID_DATA', `IDF table ${source}: ${detail}`, { source });
   let file: IdfFile;
   try {
     file = JSON.parse(text) as IdfFile;

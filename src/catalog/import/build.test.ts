@@ -8,6 +8,7 @@ import { Catalog } from '../catalog.ts';
 import { SHIPPED_CATALOG_URL } from '../shipped-path.ts';
 import type { CatalogFile } from '../types.ts';
 import { buildCatalog, serializeCatalog } from './build.ts';
+import { samePricing } from './history.ts';
 import { DEFAULT_SNAPSHOT_PATH, readSnapshot, type Snapshot } from './read-snapshot.ts';
 
 const snapshot = await readSnapshot(DEFAULT_SNAPSHOT_PATH);
@@ -23,7 +24,7 @@ const TOKEN_MODES = ['chat', 'responses', 'completion', 'embedding'];
 
 test('the committed catalog is exactly what the generator produces from the snapshot', () => {
   assert.equal(serializeCatalog(buildCatalog(snapshot, { previous: committed })), committedText);
-  assert.equal(committed.version, 'litellm-2026-07-24+frugal.1');
+  assert.equal(committed.version, 'litellm-2026-07-24+frugal.2');
 });
 
 test('coverage: every token-priced entry of the eight providers is in the catalog under its snapshot key', () => {
@@ -67,15 +68,18 @@ test('LiteLLM cost keys map to Frugal buckets, modes, tiers, multipliers and fee
   const gpt = catalog.resolve('gpt-5.4', { provider: 'openai' });
   assert.deepEqual(gpt.prices.live, { input: '2.5', cacheRead: '0.25', output: '15' });
   assert.deepEqual(gpt.prices.flex, { input: '1.25', cacheRead: '0.13', output: '7.5' });
-  assert.deepEqual(gpt.longContext, [{ aboveInputTokens: 272_000, prices: { live: { input: '5', cacheRead: '0.5', output: '22.5' } } }]);
+  assert.equal(gpt.longContext?.length, 1);
+  assert.equal(gpt.longContext[0]!.aboveInputTokens, 272_000);
+  assert.deepEqual(gpt.longContext[0]!.prices.live, { input: '5', cacheRead: '0.5', output: '22.5' });
   assert.deepEqual(gpt.regionMultipliers, { eu: '1.1', us: '1.1' });
   // claude-sonnet-4-5 above 200k: 1-hour write from cache_creation_input_token_cost_above_1hr_above_200k_tokens (1.2e-5 = $12/M).
   const claude = catalog.resolve('claude-sonnet-4-5');
-  assert.deepEqual(claude.longContext?.[0], {
-    aboveInputTokens: 200_000,
-    prices: { live: { input: '6', cacheRead: '0.6', cacheWrite5m: '7.5', cacheWrite1h: '12', output: '22.5' } },
+  assert.equal(claude.longContext?.[0]?.aboveInputTokens, 200_000);
+  assert.deepEqual(claude.longContext[0].prices.live, { input: '6', cacheRead: '0.6', cacheWrite5m: '7.5', cacheWrite1h: '12', output: '22.5' });
+  // search_context_cost_per_query by size: low 0.03, medium (the default, "web_search") 0.035, high 0.05 USD per search.
+  assert.deepEqual(catalog.resolve('gpt-4o-search-preview', { provider: 'openai' }).fees, {
+    perToolCall: { web_search_low: '0.03', web_search: '0.035', web_search_high: '0.05' },
   });
-  assert.deepEqual(claude.fees, { perToolCall: { web_search_low: '0.01', web_search: '0.01', web_search_high: '0.01' } });
   assert.equal(claude.contextWindow, 200_000);
   assert.equal(claude.maxOutputTokens, 64_000);
   // Gemini 2.5 Pro priority above 200k; reasoning listed at base only.
@@ -84,6 +88,45 @@ test('LiteLLM cost keys map to Frugal buckets, modes, tiers, multipliers and fee
   const flash = catalog.resolve('gemini-2.5-flash', { provider: 'gemini' });
   assert.equal(flash.prices.live.reasoning, '2.5');
   assert.equal(catalog.resolve('claude-3-opus-20240229').deprecationDate, '2026-05-01');
+});
+
+test('a dated snapshot with the prices of its undated name is one entry with the dated name as an alias', () => {
+  const sonnet = catalog.resolve('claude-sonnet-4-5');
+  assert.deepEqual(sonnet.aliases, ['claude-sonnet-4-5-20250929']);
+  assert.equal(catalog.resolve('claude-sonnet-4-5-20250929'), sonnet);
+  assert.equal(catalog.resolve('anthropic/claude-sonnet-4-5-20250929'), sonnet);
+  assert.equal(committed.entries.filter((entry) => /^claude-sonnet-4-5/.test(entry.model)).length, 1);
+  // The same rule for every family and provider: OpenAI's dated snapshots too.
+  assert.equal(catalog.resolve('gpt-5.4-2026-03-05', { provider: 'openai' }).model, 'gpt-5.4');
+  assert.deepEqual(catalog.resolve('gpt-audio-mini').aliases, ['gpt-audio-mini-2025-10-06', 'gpt-audio-mini-2025-12-15']);
+  // A snapshot the undated name does not match keeps its own entry: gpt-4o has priority prices, gpt-4o-2024-08-06 none.
+  assert.equal(catalog.resolve('gpt-4o-2024-08-06').model, 'gpt-4o-2024-08-06');
+  assert.notDeepEqual(catalog.resolve('gpt-4o').prices, catalog.resolve('gpt-4o-2024-08-06').prices);
+  // Fields only the snapshot had are kept: claude-opus-4-1-20250805's deprecation date.
+  assert.equal(snapshot.records['claude-opus-4-1']!.deprecation_date, undefined);
+  assert.equal(catalog.resolve('claude-opus-4-1').deprecationDate, '2026-08-05');
+  for (const entry of committed.entries) {
+    const undated = entry.model.replace(/-(\d{8}|\d{4}-\d{2}-\d{2})$/, '');
+    if (undated === entry.model) continue;
+    const other = committed.entries.find((candidate) => candidate.provider === entry.provider && candidate.model === undated);
+    if (other !== undefined) assert.ok(!samePricing(other, entry), `${entry.provider}/${entry.model} has the prices of ${undated}`);
+  }
+});
+
+test('a refresh folds a model that has become an alias into its entry instead of keeping a stale copy', () => {
+  const records = { 'claude-sonnet-4-5': snapshot.records['claude-sonnet-4-5']!, 'claude-sonnet-4-5-20250929': snapshot.records['claude-sonnet-4-5-20250929']! };
+  const merged = buildCatalog({ records, date: '2026-07-24', fileName: 'f' });
+  const separate: CatalogFile = {
+    ...merged,
+    entries: [
+      { ...merged.entries[0]!, aliases: undefined },
+      { ...merged.entries[0]!, model: 'claude-sonnet-4-5-20250929', aliases: undefined },
+    ],
+  };
+  const refreshed = buildCatalog({ records, date: '2026-09-01', fileName: 'g' }, { previous: separate });
+  assert.deepEqual(refreshed.entries.map((entry) => [entry.model, entry.effectiveFrom, entry.aliases]), [
+    ['claude-sonnet-4-5', '2026-07-24', ['claude-sonnet-4-5-20250929']],
+  ]);
 });
 
 test('DeepSeek cache hits are its cache-read price and zero write prices are left unset, not free', () => {

@@ -2,7 +2,7 @@ import { BUCKET_NAMES } from '../../usage/buckets.ts';
 import { PRICING_MODES, type CatalogEntry, type CatalogFile, type ModePrices } from '../types.ts';
 import { validateCatalogFile } from '../validate.ts';
 import { applyCorrections, CORRECTIONS_REVISION } from './corrections.ts';
-import { withHistory } from './history.ts';
+import { samePricing, withHistory } from './history.ts';
 import { mapRecord } from './litellm-fields.ts';
 import { selectEntry, type Selection, type SnapshotRecord } from './providers.ts';
 import type { Snapshot } from './read-snapshot.ts';
@@ -38,6 +38,36 @@ function entryFromGroup(group: Group, date: string): CatalogEntry {
   const entry = mapRecord(first.key, first.record, { ...first.selection, aliases: [...aliases] }, date);
   entry.source = `litellm ${date}: ${ordered.map((item) => item.key).join(', ')}`;
   return entry;
+}
+
+/** A dated snapshot id: "claude-sonnet-4-5-20250929", "gpt-5.4-2026-03-05". */
+const DATE_SUFFIX = /-(\d{8}|\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * A dated snapshot with exactly the prices of its undated name (same provider) becomes an
+ * alias of the undated entry: "claude-sonnet-4-5-20250929" resolves to "claude-sonnet-4-5".
+ * The undated name is the entry because it is the one whose price can change over time (it
+ * moves to newer snapshots), so its dated history stays in one place. Fields the undated
+ * entry lacks (e.g. a deprecation date) are taken from the snapshot. A snapshot whose prices
+ * differ stays an entry of its own.
+ */
+export function mergeDatedSnapshots(entries: CatalogEntry[]): CatalogEntry[] {
+  const byName = new Map(entries.map((entry) => [`${entry.provider}\u0000${entry.model}`, entry]));
+  const merged: CatalogEntry[] = [];
+  for (const entry of entries) {
+    const undatedName = entry.model.replace(DATE_SUFFIX, '');
+    const undated = undatedName === entry.model ? undefined : byName.get(`${entry.provider}\u0000${undatedName}`);
+    if (undated === undefined || !samePricing(undated, entry)) {
+      merged.push(entry);
+      continue;
+    }
+    undated.aliases = [...new Set([...(undated.aliases ?? []), entry.model, ...(entry.aliases ?? [])])];
+    for (const field of ['contextWindow', 'maxOutputTokens', 'promptCacheMinTokens', 'deprecationDate'] as const) {
+      if (undated[field] === undefined && entry[field] !== undefined) Object.assign(undated, { [field]: entry[field] });
+    }
+    undated.source = `${undated.source ?? ''}; dated snapshot ${entry.model} has the same prices: merged as an alias`;
+  }
+  return merged;
 }
 
 const ENTRY_FIELDS = [
@@ -91,10 +121,11 @@ export function buildCatalog(snapshot: Snapshot, options: BuildOptions = {}): Ca
     groups.set(groupKey, group);
   }
   const correct = options.corrections ?? true;
-  const entries = [...groups.values()].map((group) => {
+  const imported = [...groups.values()].map((group) => {
     const entry = entryFromGroup(group, snapshot.date);
-    return inSchemaOrder(correct ? applyCorrections(entry) : entry);
+    return correct ? applyCorrections(entry) : entry;
   });
+  const entries = mergeDatedSnapshots(imported).map(inSchemaOrder);
   const file: CatalogFile = {
     version: `litellm-${snapshot.date}+${correct ? `frugal.${CORRECTIONS_REVISION}` : 'raw'}`,
     generatedFrom: snapshot.fileName,

@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { multiplyDecimal } from '../decimal.ts';
 import { loadShippedCatalog } from '../load.ts';
 import { CORRECTIONS } from './corrections.ts';
 import { DEFAULT_SNAPSHOT_PATH, readSnapshot } from './read-snapshot.ts';
@@ -21,6 +22,9 @@ test('every correction has a test below', () => {
     'openai-gpt-5-family-batch',
     'openai-gpt-5.5-priority',
     'anthropic-batch-discount',
+    'anthropic-long-context-batch',
+    'openai-long-context-modes',
+    'anthropic-web-search-fees',
     'openai-ft-gpt-4o-2024-11-20-cache-read',
     'openrouter-gemini-3-pro-long-context-write',
     'anthropic-prompt-cache-minimums',
@@ -78,6 +82,46 @@ test('anthropic-batch-discount: every bucket at half the live price', () => {
   assert.deepEqual(entry('anthropic', 'claude-sonnet-4-5').prices.batch, {
     input: '1.5', cacheRead: '0.15', cacheWrite5m: '1.875', cacheWrite1h: '3', output: '7.5',
   });
+});
+
+test('anthropic-long-context-batch: above 200k, batch is half the tier\'s live price', () => {
+  assert.equal(raw['claude-sonnet-4-5']!.input_cost_per_token_above_200k_tokens_batches, undefined);
+  // Tier live 6 / 0.6 / 7.5 / 12 / 22.5 → batch 3 / 0.3 / 3.75 / 6 / 11.25.
+  assert.deepEqual(entry('anthropic', 'claude-sonnet-4-5').longContext?.[0]?.prices.batch, {
+    input: '3', cacheRead: '0.3', cacheWrite5m: '3.75', cacheWrite1h: '6', output: '11.25',
+  });
+});
+
+test('openai-long-context-modes: above 272k, every mode gets the long-context multipliers', () => {
+  assert.equal(raw['gpt-5.4']!.input_cost_per_token_above_272k_tokens_batches, undefined);
+  assert.equal(raw['gpt-5.4']!.input_cost_per_token_above_272k_tokens_priority, undefined);
+  const gpt = entry('openai', 'gpt-5.4');
+  const tier = gpt.longContext?.[0]?.prices;
+  // Multipliers: input 5 / 2.5 = 2, cached 0.5 / 0.25 = 2, output 22.5 / 15 = 1.5.
+  // Batch 1.25 × 2 = 2.5 and 7.5 × 1.5 = 11.25: half the tier's live 5 and 22.5. No batch cached-input
+  // price at base, so none above the threshold either (unpriced, never the cheaper base price).
+  assert.deepEqual(tier?.batch, { input: '2.5', output: '11.25' });
+  for (const bucket of ['input', 'output'] as const) assert.equal(tier?.batch?.[bucket], multiplyDecimal(tier!.live[bucket]!, '0.5'));
+  // Flex 1.25 × 2, 0.13 × 2, 7.5 × 1.5; priority 5 × 2, 0.5 × 2, 30 × 1.5.
+  assert.deepEqual(tier?.flex, { input: '2.5', cacheRead: '0.26', output: '11.25' });
+  assert.deepEqual(tier?.priority, { input: '10', cacheRead: '1', output: '45' });
+  // gpt-5.5 priority is 2.5 × live after its own correction: 12.5 × 2 = 25, 1.25 × 2 = 2.5, 75 × 1.5 = 112.5.
+  assert.deepEqual(entry('openai', 'gpt-5.5').longContext?.[0]?.prices.priority, { input: '25', cacheRead: '2.5', output: '112.5' });
+  // gpt-5.4-pro has no priority processing: none above the threshold either.
+  assert.equal(entry('openai', 'gpt-5.4-pro').longContext?.[0]?.prices.priority, undefined);
+});
+
+test('anthropic-web-search-fees: $10 per 1,000 searches, web fetch free, under the kinds the usage reports', () => {
+  assert.equal(raw['claude-haiku-4-5']!.search_context_cost_per_query, undefined);
+  assert.deepEqual(raw['claude-sonnet-4-5']!.search_context_cost_per_query, {
+    search_context_size_high: 0.01, search_context_size_low: 0.01, search_context_size_medium: 0.01,
+  });
+  for (const model of ['claude-haiku-4-5', 'claude-sonnet-4-5', 'claude-opus-4-1-20250805', 'claude-3-7-sonnet-20250219']) {
+    assert.deepEqual(entry('anthropic', model).fees, { perToolCall: { web_search: '0.01', web_fetch: '0' } }, model);
+  }
+  // Claude 3 Haiku and Claude 3 Opus have no web search tool.
+  assert.equal(entry('anthropic', 'claude-3-haiku-20240307').fees, undefined);
+  assert.equal(entry('anthropic', 'claude-3-opus-20240229').fees, undefined);
 });
 
 test('openai-ft-gpt-4o-2024-11-20-cache-read: the $1.875 price is a cache read, not a write', () => {

@@ -4,11 +4,11 @@
  * value comes from. Each one has a test (corrections.test.ts) showing the raw snapshot is
  * wrong and the generated catalog right. Bump CORRECTIONS_REVISION when this list changes.
  */
-import { multiplyDecimal } from '../decimal.ts';
+import { decimalPlaces, divideDecimal, multiplyDecimal } from '../decimal.ts';
 import { BUCKET_NAMES } from '../../usage/buckets.ts';
-import type { BucketPrices, CatalogEntry } from '../types.ts';
+import type { BucketPrices, CatalogEntry, LongContextTier } from '../types.ts';
 
-export const CORRECTIONS_REVISION = 1;
+export const CORRECTIONS_REVISION = 2;
 
 export interface Correction {
   name: string;
@@ -81,6 +81,42 @@ const ANTHROPIC_CACHE_MINIMUMS: ReadonlyMap<string, number> = new Map(Object.ent
   '3-5-sonnet': 1024,
   '3-opus': 1024,
 }));
+
+/**
+ * A mode's prices in a long-context tier from the base prices of that mode, with the tier's
+ * own multiplier for each bucket (tier live ÷ base live). A bucket is left out (unpriced)
+ * when either live price is missing or the result is not exact to 6 decimals.
+ */
+function tierModePrices(base: BucketPrices, baseLive: BucketPrices, tierLive: BucketPrices): BucketPrices {
+  const result: BucketPrices = {};
+  for (const bucket of BUCKET_NAMES) {
+    const price = base[bucket];
+    const from = baseLive[bucket];
+    const to = tierLive[bucket];
+    if (price === undefined || from === undefined || to === undefined) continue;
+    const derived = divideDecimal(multiplyDecimal(price, to), from);
+    if (derived !== undefined && decimalPlaces(derived) <= 6) result[bucket] = derived;
+  }
+  return result;
+}
+
+const NON_LIVE_MODES = ['batch', 'flex', 'priority'] as const;
+
+/** Fills the tier's missing non-live modes with `derive(mode)`; returns the modes filled. */
+function fillTierModes(tier: LongContextTier, derive: (mode: (typeof NON_LIVE_MODES)[number]) => BucketPrices | undefined): string[] {
+  const filled: string[] = [];
+  for (const mode of NON_LIVE_MODES) {
+    if (tier.prices[mode] !== undefined) continue;
+    const prices = derive(mode);
+    if (prices === undefined || Object.keys(prices).length === 0) continue;
+    tier.prices[mode] = prices;
+    filled.push(mode);
+  }
+  return filled;
+}
+
+/** Anthropic models without the web search tool (it starts with Claude 3.5). */
+const ANTHROPIC_WITHOUT_WEB_SEARCH = /^claude-3-(haiku|opus|sonnet)-/;
 
 /** "claude-opus-4-1-20250805" → "opus-4-1": the model family without its date suffix. */
 function anthropicFamily(model: string): string {
@@ -159,6 +195,47 @@ export const CORRECTIONS: readonly Correction[] = [
       if (entry.provider !== 'anthropic' || entry.prices.batch !== undefined) return undefined;
       entry.prices.batch = scaled(entry.prices.live, '0.5', BUCKET_NAMES);
       return 'batch set to 0.5 × live';
+    },
+  },
+  {
+    name: 'anthropic-long-context-batch',
+    description:
+      'Long-context tiers (above 200k prompt tokens) have no batch prices in the snapshot, so a large batch request was unpriced; Anthropic\'s Message Batches charge 50% of the price that applies live, long-context prices included: batch tier = 0.5 × the tier\'s live price, every bucket.',
+    apply(entry) {
+      if (entry.provider !== 'anthropic' || entry.prices.batch === undefined) return undefined;
+      const notes: string[] = [];
+      for (const tier of entry.longContext ?? []) {
+        const filled = fillTierModes(tier, (mode) => (mode === 'batch' ? scaled(tier.prices.live, '0.5', BUCKET_NAMES) : undefined));
+        if (filled.length > 0) notes.push(`batch above ${tier.aboveInputTokens} set to 0.5 × the tier's live price`);
+      }
+      return notes.length === 0 ? undefined : notes.join(', ');
+    },
+  },
+  {
+    name: 'openai-long-context-modes',
+    description:
+      'Long-context tiers (above 272k prompt tokens) have live prices only in the snapshot, so a large batch, flex or priority request was unpriced; OpenAI\'s long-context multipliers (tier live ÷ base live: 2 × input and cached input, 1.5 × output) apply in every processing mode, so each mode\'s tier price is its base price × that multiplier (batch: 0.5 × the tier\'s live price). Buckets a base mode does not price stay unpriced.',
+    apply(entry) {
+      if (entry.provider !== 'openai') return undefined;
+      const notes: string[] = [];
+      for (const tier of entry.longContext ?? []) {
+        const filled = fillTierModes(tier, (mode) => {
+          const base = entry.prices[mode];
+          return base === undefined ? undefined : tierModePrices(base, entry.prices.live, tier.prices.live);
+        });
+        if (filled.length > 0) notes.push(`${filled.join(', ')} above ${tier.aboveInputTokens} set to the base price × the tier's multiplier`);
+      }
+      return notes.length === 0 ? undefined : notes.join(', ');
+    },
+  },
+  {
+    name: 'anthropic-web-search-fees',
+    description:
+      'Anthropic charges $10 per 1,000 web searches ($0.01 each) and nothing beyond tokens for web fetches, on every model since Claude 3.5. The snapshot lacks the search fee for some models (Claude Haiku 4.5) and files it under three search context sizes Anthropic does not have; Anthropic usage reports server_tool_use.web_search_requests and web_fetch_requests, priced as the tool kinds web_search and web_fetch.',
+    apply(entry) {
+      if (entry.provider !== 'anthropic' || entry.kind === 'embedding' || ANTHROPIC_WITHOUT_WEB_SEARCH.test(entry.model)) return undefined;
+      entry.fees = { ...entry.fees, perToolCall: { web_search: '0.01', web_fetch: '0' } };
+      return 'perToolCall set to web_search $0.01, web_fetch $0';
     },
   },
   {

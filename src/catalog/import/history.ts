@@ -29,7 +29,10 @@ export function samePricing(left: CatalogEntry, right: CatalogEntry): boolean {
  *   changed since), with the new metadata;
  * - different prices: earlier entries are kept and the new one starts at the new date;
  * - the latest earlier entry has the new date: it is replaced (a re-run of the same snapshot).
- * Models missing from the new file keep their earlier entries so old calls stay priced.
+ * Models missing from the new file keep their earlier entries so old calls stay priced, unless
+ * the new file names them as an alias of another entry of the same provider (a dated snapshot
+ * merged into its undated name): that entry prices them now, and a stale entry of their own
+ * would win the lookup.
  */
 export function withHistory(current: CatalogEntry[], previous: CatalogFile | undefined): CatalogEntry[] {
   if (previous === undefined) return current;
@@ -60,6 +63,9 @@ export function withHistory(current: CatalogEntry[], previous: CatalogFile | und
       result.push(...history, entry);
     }
   }
-  for (const history of histories.values()) result.push(...history);
+  const aliases = new Set(current.flatMap((entry) => (entry.aliases ?? []).map((alias) => key({ ...entry, model: alias }))));
+  for (const [name, history] of histories) {
+    if (!aliases.has(name)) result.push(...history);
+  }
   return result;
 }

@@ -1,5 +1,6 @@
 import { FrugalError } from '../../errors/frugal-error.ts';
 import type { BucketName } from '../../usage/buckets.ts';
+import type { ToolKind } from '../../usage/tool-kinds.ts';
 import type { BucketPrices, CatalogEntry, Fees, LongContextTier, ModePrices } from '../types.ts';
 import { floatToDecimal, perTokenToPerMillion } from './float-to-decimal.ts';
 import type { Selection, SnapshotRecord } from './providers.ts';
@@ -21,7 +22,12 @@ const MODE_SUFFIXES = { batch: '_batches', flex: '_flex', priority: '_priority' 
 /** Long-context thresholds LiteLLM encodes as "*_above_<N>k_tokens" (N × 1,000 prompt tokens). */
 export const LONG_CONTEXT_THRESHOLDS = [128, 200, 256, 272, 512] as const;
 
-const SEARCH_SIZES = ['low', 'medium', 'high'] as const;
+/** LiteLLM's search context sizes and the tool kind each is billed as ("web_search" is the default, medium). */
+const SEARCH_CONTEXT_KINDS: Readonly<Record<string, ToolKind>> = {
+  search_context_size_low: 'web_search_low',
+  search_context_size_medium: 'web_search',
+  search_context_size_high: 'web_search_high',
+};
 const REGION_PREFIX = 'regional_processing_uplift_multiplier_';
 
 function fail(key: string, field: string, expected: string, value: unknown): never {
@@ -81,10 +87,9 @@ function fees(record: SnapshotRecord, key: string): Fees | undefined {
   if (search !== undefined) {
     if (typeof search !== 'object' || search === null) fail(key, 'search_context_cost_per_query', 'an object of sizes', search);
     const perToolCall: Record<string, string> = {};
-    for (const size of SEARCH_SIZES) {
-      const value = usd(search as SnapshotRecord, key, `search_context_size_${size}`);
-      // "web_search" is the default (medium) context size.
-      if (value !== undefined) perToolCall[size === 'medium' ? 'web_search' : `web_search_${size}`] = value;
+    for (const [size, kind] of Object.entries(SEARCH_CONTEXT_KINDS)) {
+      const value = usd(search as SnapshotRecord, key, size);
+      if (value !== undefined) perToolCall[kind] = value;
     }
     if (Object.keys(perToolCall).length > 0) result.perToolCall = perToolCall;
   }

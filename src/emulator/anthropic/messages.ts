@@ -6,6 +6,8 @@ import { validateAnthropicMessagesRequest } from '../../protocols/anthropic-mess
 import { isProtocolError } from '../../protocols/errors/protocol-error.ts';
 import type { NormalizedUsage, UsageBuckets } from '../../usage/buckets.ts';
 import { encodeAnthropicUsage } from '../../usage/shapes/anthropic.ts';
+import { ANTHROPIC_DELTAS } from '../answers/delta-grouping.ts';
+import type { EmulatedAnswer } from '../answers/emulated-answer.ts';
 import { answerToEvents, answerToResponse, type ResponseIdentity } from '../engine/answer-to-canonical.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
 import { resolveModel } from '../engine/resolve-model.ts';
@@ -38,13 +40,15 @@ function prepare(state: EmulatorState, body: unknown): Prepared {
   return { ok: true, request, body, entry };
 }
 
-function identity(state: EmulatorState, request: CanonicalRequest): ResponseIdentity {
-  return {
-    id: state.ids.next('msg_01', 22),
-    model: request.model,
-    created: Math.floor(state.clock.now() / 1000),
-    thinkingSignature: Buffer.from(state.ids.next('sig_', 48)).toString('base64'),
-  };
+/** A thinking block's signature is drawn only when the answer has one. */
+function identity(state: EmulatorState, request: CanonicalRequest, answer: EmulatedAnswer): ResponseIdentity {
+  const id = state.ids.next('msg_01', 22);
+  const served: ResponseIdentity = { id, model: request.model, created: Math.floor(state.clock.now() / 1000), thinkingSignature: '', drawn: [id] };
+  if (answer.choices.some((choice) => choice.thinkingPieces.length > 0)) {
+    served.thinkingSignature = Buffer.from(state.ids.next('sig_', 48)).toString('base64');
+    served.drawn.push(served.thinkingSignature);
+  }
+  return served;
 }
 
 /** The API's usage object; since 2026 it also names where inference ran. */
@@ -85,12 +89,12 @@ export function messagesEndpoint(state: EmulatorState): ChatEndpoint {
         toolCallId,
       });
     },
-    body: (prepared, outcome) =>
-      encodeAnthropicMessagesResponse(answerToResponse(outcome.answer, identity(state, prepared.request), usageOf(outcome))).value,
-    stream: (prepared, outcome) => ({
-      events: answerToEvents(outcome.answer, identity(state, prepared.request), usageOf(outcome), startUsage(outcome)),
+    identity: (prepared, outcome) => identity(state, prepared.request, outcome.answer),
+    body: (_prepared, outcome, served) => encodeAnthropicMessagesResponse(answerToResponse(outcome.answer, served, usageOf(outcome))).value,
+    stream: (_prepared, outcome, served) => ({
+      script: answerToEvents(outcome.answer, served, usageOf(outcome), ANTHROPIC_DELTAS, startUsage(outcome)),
       encoder: new AnthropicStreamEncoder(),
     }),
-    streamContentType: 'text/event-stream; charset=utf-8',
+    contentTypes: { answer: 'application/json', stream: 'text/event-stream; charset=utf-8', error: 'application/json' },
   };
 }

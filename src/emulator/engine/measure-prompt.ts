@@ -1,6 +1,6 @@
 import { countRequestTokens } from '../../tokens/count-request.ts';
 import type { RequestProtocol } from '../../tokens/types.ts';
-import { simulateAnthropicCache } from '../cache/anthropic-prompt-cache.ts';
+import { MAXIMUM_BREAKPOINTS, simulateAnthropicCache } from '../cache/anthropic-prompt-cache.ts';
 import { simulateAutomaticCache, type AutomaticCachePolicy } from '../cache/automatic-prefix-cache.ts';
 import type { PromptBlock } from '../cache/prompt-blocks.ts';
 import type { PromptCacheRegistry } from '../cache/prompt-cache-registry.ts';
@@ -19,6 +19,8 @@ export interface PromptLayout {
   blocks: readonly PromptBlock[];
   /** Digest of the whole prompt: seeds the answer, so the same prompt gets the same answer. */
   digest: number;
+  /** Blocks with a `cache_control` breakpoint. */
+  breakpoints: number;
 }
 
 /** The prompt side of usage, exclusive buckets (they add up to the prompt's tokens). */
@@ -37,10 +39,17 @@ export function layOutPrompt(protocol: RequestProtocol, body: unknown, model: st
   if (behaviour.kind === 'explicit' && behaviour.automaticBreakpoint !== undefined && last !== undefined && last.cacheControl === undefined) {
     last.cacheControl = behaviour.automaticBreakpoint;
   }
-  return { promptTokens: count.total, blocks, digest };
+  let breakpoints = 0;
+  for (const block of blocks) if (block.cacheControl !== undefined) breakpoints++;
+  return { promptTokens: count.total, blocks, digest, breakpoints };
 }
 
-/** Runs the prompt through the serving provider's cache simulation, in the cache of this API key and model. */
+/**
+ * Runs the prompt through the serving provider's cache simulation, in the cache of this API key and
+ * model. A prompt shorter than the provider's minimum can neither read nor write a cache entry
+ * (every entry covers at least the minimum), so it skips the cache altogether; too many
+ * breakpoints still get the provider's error.
+ */
 export function measurePrompt(
   caches: PromptCacheRegistry,
   layout: PromptLayout,
@@ -49,8 +58,10 @@ export function measurePrompt(
   behaviour: CacheBehaviour,
   now: number,
 ): PromptMeasure {
-  const { blocks, promptTokens } = layout;
+  const { blocks, promptTokens, breakpoints } = layout;
+  const uncached: PromptMeasure = { input: promptTokens, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
   if (behaviour.kind === 'explicit') {
+    if (breakpoints === 0 || (breakpoints <= MAXIMUM_BREAKPOINTS && promptTokens < behaviour.minimumTokens)) return uncached;
     const result = simulateAnthropicCache(blocks, caches.store(apiKey, model), behaviour.minimumTokens, now);
     return {
       input: result.inputTokens,
@@ -60,8 +71,9 @@ export function measurePrompt(
     };
   }
   if (behaviour.kind === 'automatic') {
+    if (promptTokens < behaviour.policy.minimumTokens) return uncached;
     const result = simulateAutomaticCache(blocks, caches.store(apiKey, model, behaviour.cacheKey), behaviour.policy, now);
     return { input: result.promptTokens - result.cachedTokens, cacheRead: result.cachedTokens, cacheWrite5m: 0, cacheWrite1h: 0 };
   }
-  return { input: promptTokens, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0 };
+  return uncached;
 }

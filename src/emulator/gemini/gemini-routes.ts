@@ -3,19 +3,23 @@ import { sendJson, type Exchange } from '../http/exchange.ts';
 import { GEMINI_EDGE } from '../http/provider-edge.ts';
 import { serveChat, type ChatEndpoint } from '../http/serve-chat.ts';
 import { countGeminiTokens } from './count-tokens.ts';
-import { generateContentEndpoint } from './generate-content.ts';
+import { generateContentEndpoint, type GeminiMethod } from './generate-content.ts';
 
 const PATH = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens)$/;
+const MAXIMUM_ENDPOINTS = 10_000;
 
-/** Gemini's `/{version}/models/{model}:{method}` paths; the key comes as x-goog-api-key or ?key=. */
+/**
+ * Gemini's `/{version}/models/{model}:{method}` paths; the key comes as x-goog-api-key or ?key=.
+ * streamGenerateContent streams SSE with `alt=sse`, else a JSON array, as Google does.
+ */
 export function geminiRoutes(state: EmulatorState) {
   const endpoints = new Map<string, ChatEndpoint>();
-  const endpoint = (model: string, stream: boolean) => {
-    const key = `${stream ? 's' : 'g'}:${model}`;
+  const endpoint = (model: string, method: GeminiMethod) => {
+    const key = `${method}:${model}`;
     let found = endpoints.get(key);
     if (found === undefined) {
-      found = generateContentEndpoint(state, model, stream);
-      if (endpoints.size < 10_000) endpoints.set(key, found);
+      found = generateContentEndpoint(state, model, method);
+      if (endpoints.size < MAXIMUM_ENDPOINTS) endpoints.set(key, found);
     }
     return found;
   };
@@ -31,7 +35,8 @@ export function geminiRoutes(state: EmulatorState) {
       } else countGeminiTokens(exchange, state, model);
       return true;
     }
-    serveChat(exchange, state, endpoint(model, method === 'streamGenerateContent'));
+    const streamed: GeminiMethod = exchange.query.get('alt') === 'sse' ? 'sse' : 'array';
+    serveChat(exchange, state, endpoint(model, method === 'streamGenerateContent' ? streamed : 'generate'));
     return true;
   };
 }

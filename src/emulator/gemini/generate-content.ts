@@ -4,15 +4,17 @@ import { decodeGeminiRequest } from '../../protocols/gemini/decode-request.ts';
 import { encodeGeminiResponse } from '../../protocols/gemini/encode-response.ts';
 import { GeminiStreamEncoder } from '../../protocols/gemini/stream-encoder.ts';
 import { validateGeminiGenerateContentRequest } from '../../protocols/gemini/validate-request.ts';
-import type { NormalizedUsage } from '../../usage/buckets.ts';
+import type { NormalizedUsage, UsageBuckets } from '../../usage/buckets.ts';
 import { ENCODERS } from '../../usage/encode-usage.ts';
 import { geminiCachePolicy } from '../cache/automatic-cache-policies.ts';
+import { GEMINI_DELTAS } from '../answers/delta-grouping.ts';
 import { answerToEvents, answerToResponse, type ResponseIdentity } from '../engine/answer-to-canonical.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
 import { resolveModel } from '../engine/resolve-model.ts';
-import { planChat, type ChatOutcome } from '../engine/run-chat.ts';
+import { planChat } from '../engine/run-chat.ts';
 import { GEMINI_EDGE } from '../http/provider-edge.ts';
 import type { ChatEndpoint, Prepared } from '../http/serve-chat.ts';
+import { JsonArrayStreamEncoder } from './json-array-stream-encoder.ts';
 
 export function geminiInvalidJson() {
   return GEMINI_EDGE.error('invalid_request', 'Invalid JSON payload received. Unexpected token.');
@@ -25,6 +27,9 @@ export function geminiModelNotFound(model: string) {
     `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
   );
 }
+
+/** The three ways to call a Gemini model: whole, streamed as SSE (`alt=sse`), streamed as a JSON array. */
+export type GeminiMethod = 'generate' | 'sse' | 'array';
 
 function prepare(state: EmulatorState, model: string, stream: boolean, body: unknown): Prepared {
   let request: CanonicalRequest;
@@ -39,21 +44,53 @@ function prepare(state: EmulatorState, model: string, stream: boolean, body: unk
   return { ok: true, request, body, entry };
 }
 
-function identity(state: EmulatorState, request: CanonicalRequest): ResponseIdentity {
-  return { id: state.ids.next('', 23), model: request.model, created: Math.floor(state.clock.now() / 1000), thinkingSignature: '' };
+/**
+ * `turnToken` (generateContent answers since 2025) is, as recorded, "v1:" and the base64url of a
+ * protobuf message holding the response id twice.
+ */
+export function turnToken(responseId: string): string {
+  const id = Buffer.from(responseId);
+  const field = (tag: number) => Buffer.concat([Buffer.from([tag, id.length]), id]);
+  return `v1:${Buffer.concat([field(0x0a), field(0x12)]).toString('base64url')}`;
 }
 
-function usageOf(outcome: ChatOutcome): NormalizedUsage {
-  return { format: 'gemini', buckets: outcome.buckets, raw: ENCODERS.gemini(outcome.buckets) };
+function identity(state: EmulatorState, request: CanonicalRequest, method: GeminiMethod): ResponseIdentity {
+  const id = state.ids.next('', 23);
+  const served: ResponseIdentity = { id, model: request.model, created: Math.floor(state.clock.now() / 1000), thinkingSignature: '', drawn: [id] };
+  if (method === 'generate') {
+    const token = turnToken(id);
+    served.extensions = { gemini: { turnToken: token } };
+    served.drawn.push(token);
+  }
+  return served;
 }
 
-/** POST /v1beta/models/{model}:generateContent and :streamGenerateContent?alt=sse. */
-export function generateContentEndpoint(state: EmulatorState, model: string, stream: boolean): ChatEndpoint {
+function usageOf(buckets: UsageBuckets, streamEnd = false): NormalizedUsage {
+  const raw: Record<string, unknown> = { ...ENCODERS.gemini(buckets) };
+  // The last chunk of a stream also breaks the candidates down by modality.
+  if (streamEnd && buckets.output > 0) raw.candidatesTokensDetails = [{ modality: 'TEXT', tokenCount: buckets.output }];
+  return { format: 'gemini', buckets, raw };
+}
+
+const JSON_TYPE = 'application/json; charset=UTF-8';
+const CONTENT_TYPES: Record<GeminiMethod, ChatEndpoint['contentTypes']> = {
+  generate: { answer: JSON_TYPE, stream: JSON_TYPE, error: JSON_TYPE },
+  // Errors on an SSE call keep the stream's content type (as recorded), with a plain JSON body.
+  sse: { answer: JSON_TYPE, stream: 'text/event-stream', error: 'text/event-stream' },
+  array: { answer: JSON_TYPE, stream: JSON_TYPE, error: JSON_TYPE },
+};
+
+/**
+ * POST /v1beta/models/{model}:generateContent, and :streamGenerateContent as SSE (`alt=sse`) or,
+ * as Google does without it, as a JSON array. Every chunk of a stream carries the usage known so
+ * far (the prompt, and thoughts once thought), the last one the final usage.
+ */
+export function generateContentEndpoint(state: EmulatorState, model: string, method: GeminiMethod): ChatEndpoint {
   const toolCallId = () => state.ids.next('call_', 16);
-  return {
+  const endpoint: ChatEndpoint = {
     edge: GEMINI_EDGE,
     invalidJson: geminiInvalidJson,
-    prepare: (body) => prepare(state, model, stream, body),
+    prepare: (body) => prepare(state, model, method !== 'generate', body),
     plan: (prepared) =>
       planChat(state, {
         request: prepared.request,
@@ -65,11 +102,14 @@ export function generateContentEndpoint(state: EmulatorState, model: string, str
         thinkingShownByDefault: false,
         toolCallId,
       }),
-    body: (prepared, outcome) => encodeGeminiResponse(answerToResponse(outcome.answer, identity(state, prepared.request), usageOf(outcome))).value,
-    stream: (prepared, outcome) => ({
-      events: answerToEvents(outcome.answer, identity(state, prepared.request), usageOf(outcome)),
-      encoder: new GeminiStreamEncoder(),
+    identity: (prepared) => identity(state, prepared.request, method),
+    body: (_prepared, outcome, served) => encodeGeminiResponse(answerToResponse(outcome.answer, served, usageOf(outcome.buckets))).value,
+    stream: (_prepared, outcome, served) => ({
+      script: answerToEvents(outcome.answer, served, usageOf(outcome.buckets, true), GEMINI_DELTAS, usageOf({ ...outcome.buckets, output: 0 })),
+      encoder: method === 'sse' ? new GeminiStreamEncoder() : new JsonArrayStreamEncoder(),
     }),
-    streamContentType: 'text/event-stream',
+    contentTypes: CONTENT_TYPES[method],
   };
+  if (method === 'sse') endpoint.streamHeaders = { 'content-disposition': 'attachment' };
+  return endpoint;
 }

@@ -20,7 +20,11 @@ export interface ProviderEdge {
   /** Headers of every answer: content type, request id, organisation. */
   headers(state: EmulatorState, contentType: string): Record<string, string>;
   rateLimitHeaders(rateLimit: RateLimitState, now: number, headers: Record<string, string>): void;
+  /** Reports how long the answer took to produce, where the provider says so in a header. */
+  processingTime(milliseconds: number, headers: Record<string, string>): void;
 }
+
+const wholeMilliseconds = (milliseconds: number) => String(Math.max(1, Math.round(milliseconds)));
 
 function bearer(exchange: Exchange): string | undefined {
   const value = exchange.headers.authorization;
@@ -53,6 +57,9 @@ export const OPENAI_EDGE: ProviderEdge = {
     'openai-version': '2020-10-01',
   }),
   rateLimitHeaders: (rateLimit, _now, headers) => openaiRateLimitHeaders(rateLimit, headers),
+  processingTime: (milliseconds, headers) => {
+    headers['openai-processing-ms'] = wholeMilliseconds(milliseconds);
+  },
 };
 
 export const ANTHROPIC_EDGE: ProviderEdge = {
@@ -66,6 +73,7 @@ export const ANTHROPIC_EDGE: ProviderEdge = {
     'anthropic-organization-id': state.organization,
   }),
   rateLimitHeaders: anthropicRateLimitHeaders,
+  processingTime: () => {},
 };
 
 /** Google answers a call without a key with 403 PERMISSION_DENIED (not 401). */
@@ -83,10 +91,14 @@ export const GEMINI_EDGE: ProviderEdge = {
   headers: (_state, contentType) => ({
     'content-type': contentType,
     server: 'scaffolding on HTTPServer2',
+    'server-timing': 'gfet4t7; dur=1',
     vary: 'Origin, X-Origin, Referer',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'SAMEORIGIN',
     'x-xss-protection': '0',
   }),
   rateLimitHeaders: () => {},
+  processingTime: (milliseconds, headers) => {
+    headers['server-timing'] = `gfet4t7; dur=${wholeMilliseconds(milliseconds)}`;
+  },
 };

@@ -15,26 +15,26 @@ export interface RequestHead {
 /** node:http's default limit on the size of a request head. */
 export const MAXIMUM_HEAD_BYTES = 16 * 1024;
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Control characters other than tab are not allowed in a field value. */
-const INVALID_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
+/** Characters allowed in a header name (RFC 9110 token). */
+const TOKEN_CHARACTERS = new Uint8Array(128);
+for (const character of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+  TOKEN_CHARACTERS[character.charCodeAt(0)] = 1;
+}
 const TARGET = /^\/[\x21-\x7e]*$/;
 const DIGITS = /^\d{1,15}$/;
-
-function trimWhitespace(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9)) start++;
-  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
-}
+const SPACE = 32;
+const TAB = 9;
+const CARRIAGE_RETURN = 13;
+const LINE_FEED = 10;
+const COLON = 58;
 
 /**
  * Parses the head of an HTTP/1.1 request (`text` is everything before the blank line, decoded as
  * latin1, as node:http decodes heads). Returns undefined for anything the fast path leaves to
  * node:http: other methods or versions, chunked bodies, `expect`, upgrades, repeated headers
  * (node:http has rules for merging them), a missing host, and anything malformed (node:http
- * answers those with its own 400).
+ * answers those with its own 400). Header lines are scanned character by character: on this
+ * path that is several times cheaper than regular expressions.
  */
 export function parseRequestHead(text: string): RequestHead | undefined {
   let lineEnd = text.indexOf('\r\n');
@@ -51,20 +51,33 @@ export function parseRequestHead(text: string): RequestHead | undefined {
   const headers: IncomingHttpHeaders = {};
   let contentLength = 0;
   let keepAlive = true;
+  const length = text.length;
   let start = lineEnd + 2;
-  while (start < text.length) {
-    let end = text.indexOf('\r\n', start);
-    if (end === -1) end = text.length;
-    const colon = text.indexOf(':', start);
-    if (colon <= start || colon >= end) return undefined;
-    const name = text.slice(start, colon);
-    if (!TOKEN.test(name)) return undefined;
-    const raw = text.slice(colon + 1, end);
-    if (INVALID_VALUE.test(raw)) return undefined;
-    const key = name.toLowerCase();
-    if (headers[key] !== undefined) return undefined;
-    const value = trimWhitespace(raw);
-    switch (key) {
+  while (start < length) {
+    let index = start;
+    let code = text.charCodeAt(index);
+    let upperCase = false;
+    while (code < 128 && TOKEN_CHARACTERS[code] === 1) {
+      if (code >= 65 && code <= 90) upperCase = true;
+      code = text.charCodeAt(++index);
+    }
+    if (code !== COLON || index === start) return undefined;
+    const name = upperCase ? text.slice(start, index).toLowerCase() : text.slice(start, index);
+    index++;
+    while (index < length && ((code = text.charCodeAt(index)) === SPACE || code === TAB)) index++;
+    const valueStart = index;
+    let valueEnd = index;
+    for (; index < length; index++) {
+      code = text.charCodeAt(index);
+      if (code === CARRIAGE_RETURN) break;
+      if ((code < SPACE && code !== TAB) || code === 127) return undefined;
+      if (code !== SPACE && code !== TAB) valueEnd = index + 1;
+    }
+    if (index < length && text.charCodeAt(index + 1) !== LINE_FEED) return undefined;
+    // Also catches names such as "constructor" that a plain object already has: node:http takes those.
+    if (headers[name] !== undefined) return undefined;
+    const value = text.slice(valueStart, valueEnd);
+    switch (name) {
       case 'content-length':
         if (!DIGITS.test(value)) return undefined;
         contentLength = Number(value);
@@ -80,8 +93,8 @@ export function parseRequestHead(text: string): RequestHead | undefined {
         break;
       }
     }
-    headers[key] = value;
-    start = end + 2;
+    headers[name] = value;
+    start = index + 2;
   }
   if (headers.host === undefined) return undefined;
   return { method, target, headers, contentLength, keepAlive };

@@ -23,6 +23,7 @@ export function respondWithFault(
   exchange: Exchange,
   state: EmulatorState,
   edge: ProviderEdge,
+  contentType: string,
   fault: FaultKind,
   rateLimit: RateLimitState | undefined,
 ): boolean {
@@ -34,7 +35,7 @@ export function respondWithFault(
   const error = ERROR_FAULTS[fault];
   if (error === undefined) return false;
   const { status, body } = edge.error(error.kind, undefined, error.status === undefined ? {} : { status: error.status });
-  const headers = edge.headers(state, 'application/json');
+  const headers = edge.headers(state, contentType);
   if (rateLimit !== undefined) {
     const exhausted = fault === 'rate_limit' ? { ...rateLimit, remainingRequests: 0, remainingTokens: 0 } : rateLimit;
     edge.rateLimitHeaders(exhausted, state.clock.now(), headers);

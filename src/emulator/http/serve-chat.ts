@@ -1,15 +1,24 @@
 import type { CatalogEntry } from '../../catalog/types.ts';
 import type { CanonicalRequest } from '../../protocols/canonical/request.ts';
-import type { CanonicalStreamEvent } from '../../protocols/canonical/stream-event.ts';
 import type { StreamEncoder } from '../../protocols/canonical/stream-codec.ts';
+import { FrugalError } from '../../errors/frugal-error.ts';
+import type { EmulatedAnswer } from '../answers/emulated-answer.ts';
+import type { ResponseIdentity, StreamScript } from '../engine/answer-to-canonical.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
 import { runChat, type ChatOutcome, type ChatPlan } from '../engine/run-chat.ts';
-import { FrugalError } from '../../errors/frugal-error.ts';
 import { sendJson, type Exchange, type HandlerResult } from './exchange.ts';
 import { parseJsonBody } from './parse-json-body.ts';
 import type { ProviderEdge } from './provider-edge.ts';
 import { respondWithFault } from './respond-fault.ts';
-import { writeStream } from './write-stream.ts';
+import { encodeStream, writeStream } from './write-stream.ts';
+
+/** An answer as sent for one call, kept so the next identical call only swaps the strings drawn for it. */
+interface RenderedAnswer {
+  /** What else the text depends on: streamed or not, the creation second, the usage buckets. */
+  key: string;
+  text: string;
+  drawn: string[];
+}
 
 export type Prepared =
   | { ok: false; status: number; body: unknown }
@@ -20,9 +29,10 @@ export type Prepared =
       entry: CatalogEntry;
       /** The request-only half of the call, worked out on first use and kept with the prepared request. */
       plan?: ChatPlan;
+      rendered?: RenderedAnswer;
     };
 
-type PreparedRequest = Extract<Prepared, { ok: true }>;
+export type PreparedRequest = Extract<Prepared, { ok: true }>;
 
 /** One chat endpoint (Chat Completions, Messages, generateContent) as the shared flow drives it. */
 export interface ChatEndpoint {
@@ -31,14 +41,18 @@ export interface ChatEndpoint {
   invalidJson(): { status: number; body: unknown };
   prepare(body: unknown): Prepared;
   plan(prepared: PreparedRequest): ChatPlan;
-  body(prepared: PreparedRequest, outcome: ChatOutcome): unknown;
-  stream(prepared: PreparedRequest, outcome: ChatOutcome): { events: CanonicalStreamEvent[]; encoder: StreamEncoder };
-  streamContentType: string;
+  /** Draws what is new for each call: ids, the creation time. */
+  identity(prepared: PreparedRequest, outcome: ChatOutcome): ResponseIdentity;
+  body(prepared: PreparedRequest, outcome: ChatOutcome, identity: ResponseIdentity): unknown;
+  stream(prepared: PreparedRequest, outcome: ChatOutcome, identity: ResponseIdentity): { script: StreamScript; encoder: StreamEncoder };
+  contentTypes: { answer: string; stream: string; error: string };
+  /** Headers only streams have (Gemini's `content-disposition`). */
+  streamHeaders?: Record<string, string>;
 }
 
 /**
- * Runs the call; a request the simulation rejects (more than four cache breakpoints) gets the
- * provider's 400 instead.
+ * Plans (once per prepared request) and runs the call; a request the simulation rejects (more
+ * than four cache breakpoints) gets the provider's 400 instead.
  */
 export function runOrReject(
   state: EmulatorState,
@@ -57,12 +71,13 @@ export function runOrReject(
 
 /** A whole non-streaming call without HTTP, faults or latency: what a batched request gets. */
 export function resultWithoutHttp(state: EmulatorState, endpoint: ChatEndpoint, body: unknown, apiKey: string): HandlerResult {
-  const headers = endpoint.edge.headers(state, 'application/json');
+  const headers = endpoint.edge.headers(state, endpoint.contentTypes.error);
   const prepared = endpoint.prepare(body);
   if (!prepared.ok) return { status: prepared.status, headers, body: prepared.body };
   const outcome = runOrReject(state, endpoint, prepared, apiKey);
   if ('status' in outcome) return { status: outcome.status, headers, body: outcome.body };
-  return { status: 200, headers, body: endpoint.body(prepared, outcome) };
+  headers['content-type'] = endpoint.contentTypes.answer;
+  return { status: 200, headers, body: endpoint.body(prepared, outcome, endpoint.identity(prepared, outcome)) };
 }
 
 /**
@@ -78,6 +93,36 @@ function preparedRequest(state: EmulatorState, endpoint: ChatEndpoint, exchange:
   return prepared;
 }
 
+/** Everything drawn for this call alone: the identity's strings and the tool-call ids. */
+function drawnStrings(identity: ResponseIdentity, answer: EmulatedAnswer): string[] {
+  const drawn = identity.drawn.slice();
+  for (const choice of answer.choices) for (const call of choice.toolCalls) drawn.push(call.id);
+  return drawn;
+}
+
+/**
+ * The answer's text for this call. Everything in it follows from the prepared request except the
+ * creation second, the usage (the prompt cache may differ from call to call) and the strings drawn
+ * for the call, so when the first two match the last rendering, the text is that rendering with
+ * its drawn strings (random, 16 characters or more) swapped for this call's.
+ */
+function renderedText(prepared: PreparedRequest, key: string, drawn: string[], render: () => string): string {
+  const kept = prepared.rendered;
+  if (kept !== undefined && kept.key === key && kept.drawn.length === drawn.length) {
+    let text = kept.text;
+    for (let index = 0; index < drawn.length; index++) text = text.split(kept.drawn[index] as string).join(drawn[index] as string);
+    return text;
+  }
+  const text = render();
+  prepared.rendered = { key, text, drawn };
+  return text;
+}
+
+function renderKey(streaming: boolean, identity: ResponseIdentity, outcome: ChatOutcome): string {
+  const { buckets } = outcome;
+  return `${streaming ? 's' : 'j'}${identity.created}:${buckets.input}:${buckets.cacheRead}:${buckets.cacheWrite5m}:${buckets.cacheWrite1h}`;
+}
+
 /** A rough prompt size for rate limiting before the prompt is counted: four bytes a token. */
 const estimateTokens = (exchange: Exchange, request: CanonicalRequest) =>
   Math.ceil(exchange.body.byteLength / 4) + (request.maxOutputTokens ?? 0);
@@ -87,61 +132,76 @@ const estimateTokens = (exchange: Exchange, request: CanonicalRequest) =>
  * limits, then the emulated answer, sent whole or streamed, paced by the latency model.
  */
 export function serveChat(exchange: Exchange, state: EmulatorState, endpoint: ChatEndpoint): void {
-  const { edge } = endpoint;
+  const { edge, contentTypes } = endpoint;
   const apiKey = edge.apiKey(exchange);
   if (apiKey === undefined) {
     const { status, body } = edge.missingKey();
-    sendJson(exchange, status, edge.headers(state, 'application/json'), body);
+    sendJson(exchange, status, edge.headers(state, contentTypes.error), body);
     return;
   }
   const prepared = preparedRequest(state, endpoint, exchange);
   if (!prepared.ok) {
-    sendJson(exchange, prepared.status, edge.headers(state, 'application/json'), prepared.body);
+    sendJson(exchange, prepared.status, edge.headers(state, contentTypes.error), prepared.body);
     return;
   }
   const { request, entry } = prepared;
   const now = state.clock.now();
   const fault = state.faults.next(entry.provider, request.model);
   const rateLimit = state.rateLimits.count(apiKey, estimateTokens(exchange, request), now);
-  if (fault !== undefined && respondWithFault(exchange, state, edge, fault, rateLimit)) return;
+  if (fault !== undefined && respondWithFault(exchange, state, edge, contentTypes.error, fault, rateLimit)) return;
   if (rateLimit.exceeded) {
-    respondWithFault(exchange, state, edge, 'rate_limit', rateLimit);
+    respondWithFault(exchange, state, edge, contentTypes.error, 'rate_limit', rateLimit);
     return;
   }
   const outcome = runOrReject(state, endpoint, prepared, apiKey);
   if ('status' in outcome) {
-    sendJson(exchange, outcome.status, edge.headers(state, 'application/json'), outcome.body);
+    sendJson(exchange, outcome.status, edge.headers(state, contentTypes.error), outcome.body);
     return;
   }
   const streaming = request.stream;
-  const headers = edge.headers(state, streaming ? endpoint.streamContentType : 'application/json');
+  const { timing } = outcome;
+  const tokens = outcome.buckets.output + outcome.buckets.reasoning;
+  const generation = timing.firstTokenMilliseconds + timing.perTokenMilliseconds * tokens;
+  const headers = edge.headers(state, streaming ? contentTypes.stream : contentTypes.answer);
   edge.rateLimitHeaders(rateLimit, now, headers);
+  edge.processingTime(streaming ? timing.firstTokenMilliseconds : generation, headers);
+  if (streaming && endpoint.streamHeaders !== undefined) Object.assign(headers, endpoint.streamHeaders);
   const replay = outcome.answer.replay;
   if (replay !== undefined) {
     headers['x-emulator-score'] = String(replay.score);
     headers['x-emulator-replay'] = `${replay.itemId};model=${replay.datasetModel}`;
   }
+  const identity = endpoint.identity(prepared, outcome);
+  const key = renderKey(streaming, identity, outcome);
+  const drawn = drawnStrings(identity, outcome.answer);
   if (streaming) {
-    const { events, encoder } = endpoint.stream(prepared, outcome);
-    const plan: Parameters<typeof writeStream>[1] = { status: 200, headers, events, encoder, timing: outcome.timing };
-    if (fault === 'stream_cut' || fault === 'stream_error') plan.fault = fault;
-    writeStream(exchange, plan);
+    const streamFault = fault === 'stream_cut' || fault === 'stream_error' ? fault : undefined;
+    const zeroLatency = timing.firstTokenMilliseconds === 0 && timing.perTokenMilliseconds === 0;
+    let stream;
+    if (streamFault === undefined && zeroLatency) {
+      const text = renderedText(prepared, key, drawn, () => {
+        const { script, encoder } = endpoint.stream(prepared, outcome, identity);
+        return encodeStream(script, encoder).frames.join('');
+      });
+      stream = { frames: [text], pieces: [0] };
+    } else {
+      const { script, encoder } = endpoint.stream(prepared, outcome, identity);
+      stream = encodeStream(script, encoder, streamFault);
+    }
+    writeStream(exchange, { status: 200, headers, stream, timing, cut: streamFault === 'stream_cut' });
     return;
   }
-  const body = endpoint.body(prepared, outcome);
-  const tokens = outcome.buckets.output + outcome.buckets.reasoning;
-  const delay = outcome.timing.firstTokenMilliseconds + outcome.timing.perTokenMilliseconds * tokens;
+  const text = renderedText(prepared, key, drawn, () => JSON.stringify(endpoint.body(prepared, outcome, identity)));
   const send = () => {
     if (exchange.reply.closed) return;
     if (fault === 'stream_cut') {
-      const text = JSON.stringify(body);
       exchange.reply.start(200, headers);
       exchange.reply.write(text.slice(0, text.length >> 1));
       exchange.reply.drop(false);
       return;
     }
-    sendJson(exchange, 200, headers, body);
+    exchange.reply.send(200, headers, text);
   };
-  if (delay > 0) setTimeout(send, delay);
+  if (generation > 0) setTimeout(send, generation);
   else send();
 }

@@ -1,49 +1,65 @@
-import type { CanonicalStreamEvent } from '../../protocols/canonical/stream-event.ts';
 import type { StreamEncoder } from '../../protocols/canonical/stream-codec.ts';
+import type { StreamScript } from '../engine/answer-to-canonical.ts';
 import type { AnswerTiming } from '../latency-model.ts';
 import type { Exchange } from './exchange.ts';
+
+/** stream_cut: the connection drops half-way; stream_error: an error event replaces the second half. */
+export type StreamFault = 'stream_cut' | 'stream_error';
+
+/** A stream in the provider's wire format: its frames and the answer pieces each one carries. */
+export interface EncodedStream {
+  frames: string[];
+  pieces: number[];
+}
+
+/** Encodes a stream script, cut or broken half-way for a stream fault. */
+export function encodeStream(script: StreamScript, encoder: StreamEncoder, fault?: StreamFault): EncodedStream {
+  let { events, pieces } = script;
+  if (fault !== undefined) {
+    const kept = Math.max(3, events.length >> 1);
+    events = events.slice(0, kept);
+    pieces = pieces.slice(0, kept);
+    if (fault === 'stream_error') {
+      events.push({ type: 'error', error: { kind: 'overloaded', message: 'Overloaded' } });
+      pieces.push(0);
+    }
+  }
+  const frames: string[] = [];
+  const framePieces: number[] = [];
+  for (let index = 0; index < events.length; index++) {
+    const frame = encoder.push(events[index]!);
+    if (frame === '') continue;
+    frames.push(frame);
+    framePieces.push(pieces[index] ?? 0);
+  }
+  return { frames, pieces: framePieces };
+}
 
 export interface StreamPlan {
   status: number;
   headers: Record<string, string>;
-  events: CanonicalStreamEvent[];
-  encoder: StreamEncoder;
+  stream: EncodedStream;
   timing: AnswerTiming;
-  /** stream_cut: the connection drops half-way; stream_error: an error event replaces the second half. */
-  fault?: 'stream_cut' | 'stream_error';
-}
-
-/** Events that carry generated content: each waits one token interval after the first. */
-function isDelta(event: CanonicalStreamEvent): boolean {
-  return event.type === 'text_delta' || event.type === 'thinking_delta' || event.type === 'tool_call_delta';
+  /** The connection drops (a TCP reset) after the last frame instead of the stream ending. */
+  cut: boolean;
 }
 
 /**
- * Writes a stream in the provider's wire format, paced by the latency model: everything up to the
- * first content delta goes out at once, the first delta after the time to first token, and each
- * further delta one token interval later. With zero latency the whole stream is one write.
+ * Writes a stream paced by the latency model: everything up to the first content delta goes out
+ * at once, the first delta after the time to first token, and each further delta one token
+ * interval per piece it carries later. With zero latency the whole stream is one write.
  */
 export function writeStream(exchange: Exchange, plan: StreamPlan): void {
   const { reply } = exchange;
-  const frames: string[] = [];
-  const paced: boolean[] = [];
-  const events = plan.fault === undefined ? plan.events : plan.events.slice(0, Math.max(3, plan.events.length >> 1));
-  if (plan.fault === 'stream_error') events.push({ type: 'error', error: { kind: 'overloaded', message: 'Overloaded' } });
-  for (const event of events) {
-    const frame = plan.encoder.push(event);
-    if (frame === '') continue;
-    frames.push(frame);
-    paced.push(isDelta(event));
-  }
-  const stopAt = frames.length;
+  const { frames, pieces } = plan.stream;
   const finish = () => {
-    if (plan.fault === 'stream_cut') reply.drop(true);
+    if (plan.cut) reply.drop(true);
     else reply.end();
   };
   reply.start(plan.status, plan.headers);
   const { firstTokenMilliseconds, perTokenMilliseconds } = plan.timing;
   if (firstTokenMilliseconds === 0 && perTokenMilliseconds === 0) {
-    reply.write(frames.join(''));
+    reply.write(frames.length === 1 ? (frames[0] as string) : frames.join(''));
     finish();
     return;
   }
@@ -54,13 +70,13 @@ export function writeStream(exchange: Exchange, plan: StreamPlan): void {
   const pump = () => {
     if (reply.closed) return;
     let batch = frames[index++] as string;
-    while (index < stopAt && paced[index] !== true) batch += frames[index++];
+    while (index < frames.length && pieces[index] === 0) batch += frames[index++];
     reply.write(batch);
-    if (index >= stopAt) {
+    if (index >= frames.length) {
       finish();
       return;
     }
-    timer = setTimeout(pump, first ? firstTokenMilliseconds : perTokenMilliseconds);
+    timer = setTimeout(pump, first ? firstTokenMilliseconds : perTokenMilliseconds * (pieces[index] as number));
     first = false;
   };
   pump();

@@ -6,6 +6,7 @@ import { OpenAIChatStreamEncoder } from '../../protocols/openai-chat/stream-enco
 import { validateOpenAIChatRequest } from '../../protocols/openai-chat/validate-request.ts';
 import type { NormalizedUsage } from '../../usage/buckets.ts';
 import { ENCODERS } from '../../usage/encode-usage.ts';
+import { OPENAI_DELTAS } from '../answers/delta-grouping.ts';
 import { answerToEvents, answerToResponse, type ResponseIdentity } from '../engine/answer-to-canonical.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
 import { resolveModel } from '../engine/resolve-model.ts';
@@ -48,13 +49,17 @@ function servedTier(request: CanonicalRequest): string {
 
 const FINGERPRINT = 'fp_e0f1a2b3c4';
 
+const EXTENSIONS = { 'openai-chat': { system_fingerprint: FINGERPRINT } };
+
 function identity(state: EmulatorState, request: CanonicalRequest, host: OpenAIHost): ResponseIdentity {
+  const id = state.ids.next('chatcmpl-', 29);
   const served: ResponseIdentity = {
-    id: state.ids.next('chatcmpl-', 29),
+    id,
     model: request.model,
     created: Math.floor(state.clock.now() / 1000),
     thinkingSignature: '',
-    extensions: { 'openai-chat': { system_fingerprint: FINGERPRINT } },
+    extensions: EXTENSIONS,
+    drawn: [id],
   };
   if (host.provider === 'openai') served.serviceTier = servedTier(request);
   return served;
@@ -83,12 +88,13 @@ export function chatCompletionsEndpoint(state: EmulatorState, host: OpenAIHost):
         thinkingShownByDefault: true,
         toolCallId,
       }),
-    body: (prepared, outcome) =>
-      encodeOpenAIChatResponse(answerToResponse(outcome.answer, identity(state, prepared.request, host), usageOf(host, outcome)), host.dialect).value,
-    stream: (prepared, outcome) => ({
-      events: answerToEvents(outcome.answer, identity(state, prepared.request, host), usageOf(host, outcome)),
+    identity: (prepared) => identity(state, prepared.request, host),
+    body: (_prepared, outcome, served) =>
+      encodeOpenAIChatResponse(answerToResponse(outcome.answer, served, usageOf(host, outcome)), host.dialect).value,
+    stream: (prepared, outcome, served) => ({
+      script: answerToEvents(outcome.answer, served, usageOf(host, outcome), OPENAI_DELTAS),
       encoder: new OpenAIChatStreamEncoder({ dialect: host.dialect, includeUsage: prepared.request.streamIncludeUsage === true }),
     }),
-    streamContentType: 'text/event-stream; charset=utf-8',
+    contentTypes: { answer: 'application/json', stream: 'text/event-stream; charset=utf-8', error: 'application/json' },
   };
 }

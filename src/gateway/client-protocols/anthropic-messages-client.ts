@@ -4,6 +4,7 @@ import { AnthropicStreamEncoder } from '../../protocols/anthropic-messages/strea
 import { validateAnthropicMessagesRequest } from '../../protocols/anthropic-messages/validate-request.ts';
 import type { AnthropicMessagesRequest } from '../../protocols/anthropic-messages/wire-types.ts';
 import { anthropicError } from '../../protocols/errors/anthropic-error-body.ts';
+import { formatSseEvent } from '../../protocols/sse/sse-encoder.ts';
 import type { ClientProtocol } from './client-protocol.ts';
 
 /** POST /v1/messages. Error bodies carry the gateway's request id as `request_id`, as the API's do. */
@@ -27,5 +28,6 @@ export const ANTHROPIC_MESSAGES_CLIENT: ClientProtocol = {
   encodeResponse: (response) => encodeAnthropicMessagesResponse(response).value,
   createStreamEncoder: () => new AnthropicStreamEncoder(),
   error: (kind, status, message, requestId) => anthropicError({ kind, status, message, requestId }),
+  errorEvent: (kind, message) => formatSseEvent(JSON.stringify({ type: 'error', error: anthropicError({ kind, message }).body.error }), 'error'),
   invalidJsonMessage: 'There was an error parsing the body of your request. The body must be valid JSON.',
 };

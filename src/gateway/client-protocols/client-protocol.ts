@@ -36,6 +36,8 @@ export interface ClientProtocol {
   createStreamEncoder?(includeUsage: boolean): StreamEncoder;
   /** An error answer in this protocol's shape. */
   error(kind: ErrorKind, status: number, message: string, requestId: string): { status: number; body: unknown };
+  /** An error event inside a started stream, in this protocol's shape (nothing else around it). */
+  errorEvent?(kind: ErrorKind, message: string): string;
   /** The answer to a body that is not JSON, as the real API words it. */
   readonly invalidJsonMessage: string;
 }

@@ -4,6 +4,7 @@ import { OpenAIChatStreamEncoder } from '../../protocols/openai-chat/stream-enco
 import { validateOpenAIChatRequest } from '../../protocols/openai-chat/validate-request.ts';
 import type { OpenAIChatRequest } from '../../protocols/openai-chat/wire-types.ts';
 import { openAIError } from '../../protocols/errors/openai-error-body.ts';
+import { formatSseEvent } from '../../protocols/sse/sse-encoder.ts';
 import type { ClientProtocol } from './client-protocol.ts';
 
 /**
@@ -28,6 +29,7 @@ export const OPENAI_CHAT_CLIENT: ClientProtocol = {
   encodeResponse: (response) => encodeOpenAIChatResponse(response).value,
   createStreamEncoder: (includeUsage) => new OpenAIChatStreamEncoder({ includeUsage }),
   error: (kind, status, message) => openAIError({ kind, status, message }),
+  errorEvent: (kind, message) => formatSseEvent(JSON.stringify(openAIError({ kind, message }).body)),
   invalidJsonMessage:
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
 };

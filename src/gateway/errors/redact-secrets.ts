@@ -1,5 +1,5 @@
 /** Shapes of provider keys (OpenAI `sk-…`, Anthropic `sk-ant-…`, Google `AIza…`), masked or not. */
-const KEY_SHAPES = /\b(?:sk-ant-|sk-|rk-|pk-)[A-Za-z0-9_*.\-]{6,}|\bAIza[0-9A-Za-z_\-]{20,}/g;
+const KEY_SHAPES = /\b(?:sk-ant-|sk-|rk-|pk-)[A-Za-z0-9_*\-]{6,}|\bAIza[0-9A-Za-z_\-]{20,}/g;
 
 /**
  * Text that may echo a key (an upstream's "Incorrect API key provided: sk-ab***yz") with

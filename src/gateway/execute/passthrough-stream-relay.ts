@@ -41,7 +41,7 @@ export class PassthroughStreamRelay implements StreamRelay {
 
   fail(kind: ErrorKind, message: string, errorClass: string): string {
     this.#failure = errorClass;
-    return this.#client.createStreamEncoder!(false).push({ type: 'error', error: { kind, message } });
+    return this.#client.errorEvent!(kind, message);
   }
 
   usage(): NormalizedUsage | undefined {

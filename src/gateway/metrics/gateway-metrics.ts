@@ -17,7 +17,8 @@ export interface MetricsGauges {
  * The gateway's Prometheus metrics, updated from each finished request's ledger record:
  * requests, errors, tokens per bucket, cost and baseline cost, latency histograms, by
  * provider, model and route. Requests that failed before a provider was chosen carry
- * provider "none".
+ * provider "none"; those whose model name was never resolved carry model "unresolved", so
+ * a client sending made-up names cannot multiply the series.
  */
 export class GatewayMetrics {
   readonly #requests = new Counter('frugal_requests_total', 'Requests answered, by client protocol, provider, model, route and HTTP status.', ['protocol', ...SERIES, 'status']);
@@ -32,8 +33,9 @@ export class GatewayMetrics {
   readonly #upstream = new Histogram('frugal_upstream_duration_seconds', 'Time spent on upstream calls per request.', SERIES);
   #ledgerRejected = 0;
 
-  observe(request: RequestRecord, attempts: readonly AttemptRecord[]): void {
-    const series = [request.provider ?? 'none', request.modelServed ?? request.modelRequested, request.route ?? ''];
+  observe(request: RequestRecord, attempts: readonly AttemptRecord[], resolved: boolean): void {
+    const model = resolved ? (request.modelServed ?? request.modelRequested) : 'unresolved';
+    const series = [request.provider ?? 'none', model, request.route ?? ''];
     this.#requests.add([request.clientProtocol, series[0]!, series[1]!, series[2]!, String(request.status)]);
     if (request.errorClass !== null) this.#errors.add([...series, request.errorClass]);
     for (const attempt of attempts) {

@@ -10,7 +10,7 @@ import { buildRecords } from '../record/build-records.ts';
  */
 export function recordCall(gateway: Gateway, call: ModelCall): void {
   const { request, attempts } = buildRecords(gateway, call);
-  gateway.metrics.observe(request, attempts);
+  gateway.metrics.observe(request, attempts, call.target !== undefined);
   if (call.errorClass === 'gateway_unauthorized') return;
   try {
     gateway.ledger.record(request, attempts);

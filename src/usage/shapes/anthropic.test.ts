@@ -58,6 +58,13 @@ test('server tool use is reported as billable tool calls by kind', () => {
     server_tool_use: { web_search_requests: 3, web_fetch_requests: 0 },
   });
   assert.deepEqual(usage.toolCalls, { web_search: 3 });
+  // A counter Frugal does not know yet is kept under its own name (priced only if a fee of that name exists).
+  const later = normalizeAnthropicUsage({
+    input_tokens: 1,
+    output_tokens: 1,
+    server_tool_use: { web_fetch_requests: 2, code_execution_requests: 1 },
+  });
+  assert.deepEqual(later.toolCalls, { web_fetch: 2, code_execution: 1 });
 });
 
 test('encoding carries every bucket, with the write split and its total', () => {

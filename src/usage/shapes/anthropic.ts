@@ -7,6 +7,7 @@
 import type { NormalizedUsage, UsageBuckets } from '../buckets.ts';
 import { FrugalError } from '../../errors/frugal-error.ts';
 import { checkPartWithin, readCount, readObject, readOptionalObject } from '../read-count.ts';
+import { ANTHROPIC_SERVER_TOOL_COUNTERS } from '../tool-kinds.ts';
 
 export interface AnthropicUsage {
   input_tokens: number;
@@ -53,7 +54,11 @@ export function normalizeAnthropicUsage(raw: unknown): NormalizedUsage {
   return normalized;
 }
 
-/** `server_tool_use: { web_search_requests: 2 }` → `{ web_search: 2 }`. */
+/**
+ * `server_tool_use: { web_search_requests: 2 }` → `{ web_search: 2 }`, named by TOOL_KINDS
+ * so the catalog's per-call fee applies. A counter Frugal does not know yet keeps its own
+ * name (`<kind>_requests` → `<kind>`): it is reported, and priced only if a fee of that name exists.
+ */
 function readServerToolUse(usage: Record<string, unknown>): Record<string, number> | undefined {
   const serverToolUse = readOptionalObject(usage['server_tool_use'], 'server_tool_use');
   if (serverToolUse === undefined) return undefined;
@@ -63,7 +68,7 @@ function readServerToolUse(usage: Record<string, unknown>): Record<string, numbe
     const count = readCount(serverToolUse[key], `server_tool_use.${key}`);
     if (count === 0) continue;
     toolCalls ??= {};
-    toolCalls[key.slice(0, -'_requests'.length)] = count;
+    toolCalls[ANTHROPIC_SERVER_TOOL_COUNTERS[key] ?? key.slice(0, -'_requests'.length)] = count;
   }
   return toolCalls;
 }

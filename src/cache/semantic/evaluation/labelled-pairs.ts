@@ -18,18 +18,18 @@ export function parseLabelledPairs(text: string, source: string): LabelledPair[]
     try {
       value = JSON.parse(line);
     } catch {
-      throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `${source} line ${index + 1}: not valid JSON`, { source, line: index + 1 });
+      throw new FrugalError('FRUGAL_INVALID_DATA', `${source} line ${index + 1}: not valid JSON`, { source, line: index + 1 });
     }
     const row = value as Partial<LabelledPair> | null;
     if (typeof row?.a !== 'string' || typeof row.b !== 'string' || typeof row.duplicate !== 'boolean') {
       throw new FrugalError(
-        'FRUGAL_INVALID_ARGUMENT',
+        'FRUGAL_INVALID_DATA',
         `${source} line ${index + 1}: expected {"a": string, "b": string, "duplicate": boolean}`,
         { source, line: index + 1 },
       );
     }
     pairs.push({ a: row.a, b: row.b, duplicate: row.duplicate });
   }
-  if (pairs.length === 0) throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `${source} holds no pairs`, { source });
+  if (pairs.length === 0) throw new FrugalError('FRUGAL_INVALID_DATA', `${source} holds no pairs`, { source });
   return pairs;
 }

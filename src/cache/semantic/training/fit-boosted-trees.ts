@@ -10,9 +10,13 @@ export interface BoostingOptions {
   minLeafHessian: number;
   /** Candidate split points per feature (quantiles of the training values). */
   bins: number;
+  /** Share of examples each tree is fitted on, drawn afresh per tree (stochastic boosting). */
+  subsample: number;
+  /** Seed of the row sampling, so a training run is reproducible. */
+  seed: number;
 }
 
-export const DEFAULT_BOOSTING: BoostingOptions = { rounds: 150, depth: 4, learningRate: 0.1, l2: 1, minLeafHessian: 5, bins: 64 };
+export const DEFAULT_BOOSTING: BoostingOptions = { rounds: 150, depth: 4, learningRate: 0.1, l2: 1, minLeafHessian: 5, bins: 64, subsample: 1, seed: 1 };
 
 /** Quantile split points, rounded to 4 significant digits so the JSON model stays small and exact. */
 function splitPoints(values: Float64Array, bins: number): number[] {
@@ -100,13 +104,22 @@ export function fitBoostedTrees(rows: number[][], labels: number[], options: Boo
   };
 
   const everyone = Uint32Array.from({ length: count }, (_, index) => index);
+  let state = options.seed >>> 0 || 1;
+  const random = () => {
+    // xorshift32: reproducible across runs and platforms.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4294967296;
+  };
   for (let round = 0; round < options.rounds; round++) {
     for (let index = 0; index < count; index++) {
       const probability = 1 / (1 + Math.exp(-margins[index]!));
       gradients[index] = probability - labels[index]!;
       hessians[index] = Math.max(probability * (1 - probability), 1e-6);
     }
-    const tree = grow(everyone, 0);
+    const tree = grow(options.subsample >= 1 ? everyone : everyone.filter(() => random() < options.subsample), 0);
     trees.push(tree);
     for (let index = 0; index < count; index++) {
       let node = tree;

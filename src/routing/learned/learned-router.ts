@@ -1,0 +1,190 @@
+import { FrugalError } from '../../errors/frugal-error.ts';
+import type { Embedder } from '../embedders/embedder.ts';
+import { LexicalEmbedder } from '../embedders/lexical-embedder.ts';
+import { focusText } from '../features/focus-text.ts';
+import { HAND_FEATURE_COUNT, handFeatures } from '../features/hand-features.ts';
+import { nearestCentroid } from '../numeric/kmeans.ts';
+import { logit, sigmoid } from '../numeric/logistic.ts';
+import { predictLogistic, type LogisticModel } from '../numeric/logistic-regression.ts';
+import { standardize } from '../numeric/standardizer.ts';
+import { decodeFloat32 } from '../numeric/vector-codec.ts';
+import { neighbourProbabilities } from './base-predictors.ts';
+import { chooseCandidate } from './decision.ts';
+import type { NeighbourIndex } from './neighbour-index.ts';
+import type { DecisionRule, RouterModelFile } from './router-model.ts';
+
+/** What a router reads from one request: the focus text's vector and the scaled hand features. */
+export interface RouteFeatures {
+  vector: Float32Array;
+  hand: Float64Array;
+}
+
+export interface RouteChoice {
+  index: number;
+  model: string;
+  /** P(success) per candidate, in `candidates` order. */
+  probabilities: Float64Array;
+  /** Expected cost per candidate, USD per 1,000 prompts. */
+  costs: Float64Array;
+}
+
+/** Number of stacker inputs: three base predictions and the hand features. */
+export const STACK_INPUTS = 3 + HAND_FEATURE_COUNT;
+
+/** Writes the stacker's input row for one candidate. */
+export function stackRow(neighbour: number, logistic: number, cluster: number, hand: Float64Array, into: Float64Array): Float64Array {
+  into[0] = logit(neighbour);
+  into[1] = logit(logistic);
+  into[2] = logit(cluster);
+  into.set(hand, 3);
+  return into;
+}
+
+/** Logistic inputs: the text vector followed by the scaled hand features. */
+export function logisticRow(features: RouteFeatures, into: Float64Array): Float64Array {
+  into.set(features.vector, 0);
+  into.set(features.hand, features.vector.length);
+  return into;
+}
+
+/**
+ * A trained learned router, ready for the request path: `features` (or `featuresFromVector` with a
+ * provider embedding) then `predict` → P(success) per candidate, `choose` → the candidate. No I/O
+ * and no allocation beyond a few small arrays per call.
+ */
+export class LearnedRouter {
+  readonly file: RouterModelFile;
+  readonly candidates: readonly string[];
+  readonly premium: string;
+  readonly embedder: Embedder;
+  readonly #lexical: LexicalEmbedder | undefined;
+  readonly #index: NeighbourIndex | undefined;
+  readonly #clusterCentroids: Float32Array;
+  readonly #scores: Float32Array | undefined;
+  readonly #clusterRates: Float64Array;
+  readonly #baseRates: Float64Array;
+  readonly #logistic: LogisticModel | undefined;
+  readonly #logisticInput: Float64Array | undefined;
+  readonly #stackInput = new Float64Array(STACK_INPUTS);
+
+  constructor(file: RouterModelFile, embedder?: Embedder) {
+    this.file = file;
+    this.candidates = file.candidates;
+    this.premium = file.premium;
+    if (file.embedder.kind === 'lexical') {
+      this.#lexical = LexicalEmbedder.fromState(file.embedder);
+      this.embedder = this.#lexical;
+    } else {
+      if (embedder === undefined) {
+        throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `router uses provider embeddings (${file.embedder.provider}/${file.embedder.model}): pass the configured embedder`);
+      }
+      this.embedder = embedder;
+    }
+    const width = file.embedder.dimensions;
+    const candidates = file.candidates.length;
+    const clusterCount = file.clusters.count;
+    const centroids = decodeFloat32(file.clusters.centroids, clusterCount * width, 'clusters.centroids');
+    this.#clusterRates = Float64Array.from(file.clusters.successRates);
+    this.#baseRates = Float64Array.from(file.baseRates);
+    if (file.neighbours !== undefined) {
+      const { count } = file.neighbours;
+      const vectors = decodeFloat32(file.neighbours.vectors, count * width, 'neighbours.vectors');
+      this.#scores = decodeFloat32(file.neighbours.scores, count * candidates, 'neighbours.scores');
+      this.#index = { width, count, vectors };
+      if (file.clusters.members.length === clusterCount && count > 0 && file.clusters.probe < clusterCount) {
+        this.#index.lists = { centroids, members: file.clusters.members.map((members) => Uint32Array.from(members)), probe: file.clusters.probe };
+      }
+    }
+    this.#clusterCentroids = centroids;
+    if (file.logistic !== undefined) {
+      const { inputs } = file.logistic;
+      this.#logistic = {
+        inputs,
+        outputs: candidates,
+        weights: decodeFloat32(file.logistic.weights, inputs * candidates, 'logistic.weights'),
+        bias: Float64Array.from(file.logistic.bias),
+      };
+      this.#logisticInput = new Float64Array(inputs);
+    }
+  }
+
+  get decision(): DecisionRule {
+    return this.file.decision;
+  }
+
+  /** Features of a routing message with the built-in lexical embedder (synchronous). */
+  features(message: string, turns = 1): RouteFeatures {
+    if (this.#lexical === undefined) {
+      throw new FrugalError('FRUGAL_INVALID_ARGUMENT', 'router uses provider embeddings: embed the focus text and call featuresFromVector');
+    }
+    return this.featuresFromVector(this.#lexical.embedOne(focusText(message)), message, turns);
+  }
+
+  featuresFromVector(vector: Float32Array, message: string, turns = 1): RouteFeatures {
+    if (vector.length !== this.file.embedder.dimensions) {
+      throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `vector has ${vector.length} dimensions, the router expects ${this.file.embedder.dimensions}`);
+    }
+    return { vector, hand: standardize(handFeatures(message, turns), this.file.hand) };
+  }
+
+  /** The cluster a vector falls in (its nearest centroid). */
+  cluster(vector: Float32Array): number {
+    return nearestCentroid(this.#clusterCentroids, this.file.clusters.count, this.file.embedder.dimensions, vector);
+  }
+
+  neighbourProbabilities(features: RouteFeatures, exclude = -1): Float64Array {
+    if (this.#index === undefined || this.#scores === undefined || this.file.neighbours === undefined) throw new FrugalError('FRUGAL_INVALID_DATA', 'this router stores no neighbours');
+    const { k, prior } = this.file.neighbours;
+    return neighbourProbabilities(this.#index, this.#scores, this.#baseRates, features.vector, k, prior, exclude);
+  }
+
+  logisticProbabilities(features: RouteFeatures): Float64Array {
+    if (this.#logistic === undefined) throw new FrugalError('FRUGAL_INVALID_DATA', 'this router has no logistic model');
+    return predictLogistic(this.#logistic, logisticRow(features, this.#logisticInput!));
+  }
+
+  clusterProbabilities(features: RouteFeatures): Float64Array {
+    const candidates = this.candidates.length;
+    const offset = this.cluster(features.vector) * candidates;
+    return this.#clusterRates.slice(offset, offset + candidates);
+  }
+
+  /** P(success) of each candidate for this request. */
+  predict(features: RouteFeatures): Float64Array {
+    if (this.file.kind === 'knn') return this.neighbourProbabilities(features);
+    if (this.file.kind === 'logistic') return this.logisticProbabilities(features);
+    const neighbour = this.neighbourProbabilities(features);
+    const logistic = this.logisticProbabilities(features);
+    const cluster = this.clusterProbabilities(features);
+    const result = new Float64Array(this.candidates.length);
+    const weights = this.file.stacker!.weights;
+    for (let candidate = 0; candidate < result.length; candidate++) {
+      const row = stackRow(neighbour[candidate]!, logistic[candidate]!, cluster[candidate]!, features.hand, this.#stackInput);
+      const candidateWeights = weights[candidate]!;
+      let activation = candidateWeights[0]!;
+      for (let input = 0; input < row.length; input++) activation += candidateWeights[input + 1]! * row[input]!;
+      result[candidate] = sigmoid(activation);
+    }
+    return result;
+  }
+
+  /** Expected cost of each candidate for this request, USD per 1,000 prompts. */
+  expectedCosts(features: RouteFeatures): Float64Array {
+    const { weights, minimum, maximum } = this.file.cost;
+    const result = new Float64Array(this.candidates.length);
+    for (let candidate = 0; candidate < result.length; candidate++) {
+      const candidateWeights = weights[candidate]!;
+      let value = candidateWeights[0]!;
+      for (let input = 0; input < features.hand.length; input++) value += candidateWeights[input + 1]! * features.hand[input]!;
+      result[candidate] = Math.min(maximum[candidate]!, Math.max(minimum[candidate]!, value));
+    }
+    return result;
+  }
+
+  choose(features: RouteFeatures, rule: DecisionRule = this.file.decision): RouteChoice {
+    const probabilities = this.predict(features);
+    const costs = this.expectedCosts(features);
+    const index = chooseCandidate(probabilities, costs, rule);
+    return { index, model: this.candidates[index]!, probabilities, costs };
+  }
+}
