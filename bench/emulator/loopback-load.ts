@@ -9,13 +9,17 @@ export interface LoadResult {
 }
 
 /**
- * A closed-loop HTTP/1.1 keep-alive load: `connections` sockets, each sending the same request as
- * soon as the previous answer is complete. Answers are framed by Content-Length or by the end of
- * a chunked body; nothing else is parsed, so the client stays far cheaper than the server.
+ * A closed-loop HTTP/1.1 keep-alive load: `connections` sockets, each sending the next request as
+ * soon as the previous answer is complete (the same request, or the next of `requests` in turn).
+ * Answers are framed by Content-Length or by the end of a chunked body; nothing else is parsed,
+ * so the client stays far cheaper than the server.
  */
-export function loopbackLoad(port: number, request: Buffer, connections: number, milliseconds: number): Promise<LoadResult> {
+export function loopbackLoad(port: number, requests: Buffer | readonly Buffer[], connections: number, milliseconds: number): Promise<LoadResult> {
+  const list = Buffer.isBuffer(requests) ? [requests] : requests;
+  let sent = 0;
+  const next = () => list[sent++ % list.length] as Buffer;
   return new Promise((resolve, reject) => {
-    let requests = 0;
+    let completed = 0;
     let failures = 0;
     let counting = true;
     const sockets: Socket[] = [];
@@ -24,7 +28,7 @@ export function loopbackLoad(port: number, request: Buffer, connections: number,
       const socket = connect({ port, host: '127.0.0.1', noDelay: true });
       sockets.push(socket);
       let pending: Buffer = Buffer.alloc(0);
-      socket.on('connect', () => socket.write(request));
+      socket.on('connect', () => socket.write(next()));
       socket.on('error', (error) => counting && reject(error));
       socket.on('data', (chunk: Buffer) => {
         pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
@@ -45,8 +49,8 @@ export function loopbackLoad(port: number, request: Buffer, connections: number,
           if (!head.startsWith('HTTP/1.1 200')) failures++;
           pending = pending.subarray(end);
           if (counting) {
-            requests++;
-            socket.write(request);
+            completed++;
+            socket.write(next());
           }
         }
       });
@@ -55,7 +59,7 @@ export function loopbackLoad(port: number, request: Buffer, connections: number,
       counting = false;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       for (const socket of sockets) socket.destroy();
-      resolve({ requests, seconds, requestsPerSecond: requests / seconds, failures });
+      resolve({ requests: completed, seconds, requestsPerSecond: completed / seconds, failures });
     }, milliseconds);
   });
 }

@@ -6,7 +6,7 @@ import { FileStore } from './batches/file-store.ts';
 import { OpenAIBatchStore } from './batches/openai-batch-store.ts';
 import { DEFAULT_PROMPT_CACHE_LIMITS, PromptCacheRegistry } from './cache/prompt-cache-registry.ts';
 import { createClock, type Clock } from './clock.ts';
-import { BodyMemo } from './engine/body-memo.ts';
+import { BodyMemo, DEFAULT_BODY_MEMO_LIMITS } from './engine/body-memo.ts';
 import type { EmulatorOptions } from './configuration/emulator-options.ts';
 import { resetState } from './control/control-routes.ts';
 import type { EmulatorState } from './engine/emulator-state.ts';
@@ -56,7 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: new FaultInjector(seededRandom(seed ^ 0x7f4a7c15), options.faults),
     rateLimits: new RateLimitWindows({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
     promptCaches: new PromptCacheRegistry({ ...DEFAULT_PROMPT_CACHE_LIMITS, ...options.promptCache }),
-    preparedRequests: new BodyMemo(),
+    preparedRequests: new BodyMemo({ ...DEFAULT_BODY_MEMO_LIMITS, ...options.bodyMemo }),
     replay,
     batchTiming,
     files,

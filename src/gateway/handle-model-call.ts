@@ -24,7 +24,7 @@ export async function handleModelCall(gateway: Gateway, protocol: ClientProtocol
     const bytes = await readBody(request, gateway.config.server.bodyLimitBytes); // parse
     decodeRequest(call, bytes); // decode
     call.target = gateway.models.resolve(call.summary!.model); // resolve model
-    if (gateway.levers.length > 0) await runLevers(gateway.levers, call); // levers
+    if (gateway.levers.length > 0 && protocol.decode !== undefined) await runLevers(gateway.levers, call); // levers (chat endpoints)
     await executeCall(gateway, call); // execute, encode to the client's wire
   } catch (error) {
     answerError(gateway, call, error);

@@ -3,6 +3,7 @@ import type { LengthConfiguration } from '../answers/answer-length.ts';
 import type { BatchTiming } from '../batches/batch-timing.ts';
 import type { PromptCacheLimits } from '../cache/prompt-cache-registry.ts';
 import type { Clock } from '../clock.ts';
+import type { BodyMemoLimits } from '../engine/body-memo.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
 import type { LatencyConfiguration } from '../latency-model.ts';
 import type { RateLimits } from '../rate-limits/rate-limit-window.ts';
@@ -26,6 +27,8 @@ export interface EmulatorOptions {
   rateLimits?: Partial<RateLimits>;
   batches?: Partial<BatchTiming>;
   promptCache?: Partial<PromptCacheLimits>;
+  /** What is kept of request bodies already seen (`maximumEntries: 0` keeps nothing). */
+  bodyMemo?: Partial<BodyMemoLimits>;
   replay?: ReplayConfiguration;
   /** Time source; default: wall clock that `clock.advance()` can move forward. */
   clock?: Clock;

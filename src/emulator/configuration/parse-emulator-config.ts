@@ -54,11 +54,11 @@ function parseLatency(value: unknown, path: string): LatencyConfiguration {
   return latency;
 }
 
-const SECTIONS = ['seed', 'latency', 'answers', 'faults', 'rateLimits', 'batches', 'promptCache', 'replay'];
+const SECTIONS = ['seed', 'latency', 'answers', 'faults', 'rateLimits', 'batches', 'promptCache', 'bodyMemo', 'replay'];
 
 /**
  * Parses an emulator config file (YAML or JSON; JSON is YAML). Sections, all optional:
- * seed, latency, answers.medianOutputTokens, faults, rateLimits, batches, promptCache, replay.
+ * seed, latency, answers.medianOutputTokens, faults, rateLimits, batches, promptCache, bodyMemo, replay.
  */
 export function parseEmulatorConfig(text: string, path: string): EmulatorOptions {
   let document: unknown;
@@ -101,6 +101,9 @@ export function parseEmulatorConfig(text: string, path: string): EmulatorOptions
   }
   if (fields.promptCache !== undefined) {
     options.promptCache = numbersAt(fields.promptCache, path, 'promptCache', ['maximumNamespaces', 'maximumEntriesPerNamespace']);
+  }
+  if (fields.bodyMemo !== undefined) {
+    options.bodyMemo = numbersAt(fields.bodyMemo, path, 'bodyMemo', ['maximumEntries', 'maximumBytes', 'maximumBodyBytes']);
   }
   if (fields.replay !== undefined) {
     const replay = objectAt(fields.replay, path, 'replay');

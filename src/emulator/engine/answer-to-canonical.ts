@@ -20,18 +20,22 @@ export interface ResponseIdentity {
   drawn: string[];
 }
 
-function choiceParts(choice: EmulatedChoice, signature: string): AssistantPart[] {
+function choiceParts(choice: EmulatedChoice, signature: string, emptyText: boolean): AssistantPart[] {
   const parts: AssistantPart[] = [];
   if (choice.thinkingPieces.length > 0) parts.push({ type: 'thinking', text: choice.thinkingPieces.join(''), signature });
-  if (choice.textPieces.length > 0 || choice.toolCalls.length === 0) parts.push({ type: 'text', text: choice.textPieces.join('') });
+  if (choice.textPieces.length > 0 || (emptyText && choice.toolCalls.length === 0)) parts.push({ type: 'text', text: choice.textPieces.join('') });
   for (const call of choice.toolCalls) parts.push({ type: 'tool_call', id: call.id, name: call.name, arguments: call.arguments });
   return parts;
 }
 
-/** The emulated answer as a canonical response, ready for any protocol's encoder. */
-export function answerToResponse(answer: EmulatedAnswer, identity: ResponseIdentity, usage: NormalizedUsage): CanonicalResponse {
+/**
+ * The emulated answer as a canonical response, ready for any protocol's encoder. A choice with
+ * neither text nor tool calls (the output cap reached while thinking) has an empty text part,
+ * as OpenAI and Anthropic answer, unless `emptyText` is false (Gemini then sends no parts).
+ */
+export function answerToResponse(answer: EmulatedAnswer, identity: ResponseIdentity, usage: NormalizedUsage, emptyText = true): CanonicalResponse {
   const choices = answer.choices.map((choice, index): CanonicalChoice => {
-    const canonical: CanonicalChoice = { index, content: choiceParts(choice, identity.thinkingSignature), stopReason: choice.stopReason };
+    const canonical: CanonicalChoice = { index, content: choiceParts(choice, identity.thinkingSignature, emptyText), stopReason: choice.stopReason };
     if (choice.stopSequence !== undefined) canonical.stopSequence = choice.stopSequence;
     return canonical;
   });

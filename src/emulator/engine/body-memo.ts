@@ -25,18 +25,28 @@ export const DEFAULT_BODY_MEMO_LIMITS: BodyMemoLimits = {
   maximumBodyBytes: 1024 * 1024,
 };
 
+/** Bodies seen once are remembered by hash only, up to this many. */
+const MAXIMUM_SEEN = 65_536;
+
 /**
  * What was worked out from a request body, by (owner, exact body bytes), least recently used
  * first out. The emulator keeps here what follows from the body alone (validation, decoding,
  * the prompt count, the planned answer), so a body sent again skips all of it; anything that
  * depends on time, the key or earlier requests is computed per request. A lookup hashes the
  * body and compares it byte for byte with the kept copy, so a hit is always the same body.
+ * A body is kept the second time it is offered: a load of ever-new prompts leaves only hashes
+ * behind, not thousands of kept requests for the garbage collector to carry.
  */
 export class BodyMemo<Owner, Value> {
   readonly #entries = new Map<number, Entry<Owner, Value>>();
   readonly #owners = new Map<Owner, number>();
+  readonly #seen = new Set<number>();
   readonly #limits: BodyMemoLimits;
   #bytes = 0;
+  /** The last body hashed and its key: `set` after a missed `get` does not hash it again. */
+  #lastBody: Buffer | undefined;
+  #lastOwner: Owner | undefined;
+  #lastKey = 0;
 
   constructor(limits: BodyMemoLimits = DEFAULT_BODY_MEMO_LIMITS) {
     this.#limits = limits;
@@ -57,8 +67,14 @@ export class BodyMemo<Owner, Value> {
   }
 
   set(owner: Owner, body: Buffer, value: Value): void {
-    if (body.byteLength > this.#limits.maximumBodyBytes) return;
+    const limits = this.#limits;
+    if (body.byteLength > limits.maximumBodyBytes || limits.maximumEntries === 0 || body.byteLength > limits.maximumBytes) return;
     const key = this.#key(owner, body);
+    if (!this.#seen.has(key)) {
+      if (this.#seen.size >= MAXIMUM_SEEN) this.#seen.clear();
+      this.#seen.add(key);
+      return;
+    }
     const previous = this.#entries.get(key);
     if (previous !== undefined) {
       this.#entries.delete(key);
@@ -67,7 +83,7 @@ export class BodyMemo<Owner, Value> {
     // A copy: the body may be a view into a much larger socket buffer.
     this.#entries.set(key, { owner, body: Buffer.from(body), value });
     this.#bytes += body.byteLength;
-    while (this.#entries.size > this.#limits.maximumEntries || this.#bytes > this.#limits.maximumBytes) {
+    while (this.#entries.size > limits.maximumEntries || this.#bytes > limits.maximumBytes) {
       const [oldestKey, oldest] = this.#entries.entries().next().value as [number, Entry<Owner, Value>];
       this.#entries.delete(oldestKey);
       this.#bytes -= oldest.body.byteLength;
@@ -77,15 +93,21 @@ export class BodyMemo<Owner, Value> {
   clear(): void {
     this.#entries.clear();
     this.#owners.clear();
+    this.#seen.clear();
     this.#bytes = 0;
+    this.#lastBody = undefined;
   }
 
   #key(owner: Owner, body: Buffer): number {
+    if (body === this.#lastBody && owner === this.#lastOwner) return this.#lastKey;
     let id = this.#owners.get(owner);
     if (id === undefined) {
       id = this.#owners.size + 1;
       this.#owners.set(owner, id);
     }
-    return hashBytes(body, id);
+    this.#lastBody = body;
+    this.#lastOwner = owner;
+    this.#lastKey = hashBytes(body, id);
+    return this.#lastKey;
   }
 }

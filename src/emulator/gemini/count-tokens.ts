@@ -6,9 +6,10 @@ import { resolveModel } from '../engine/resolve-model.ts';
 import { sendJson, type Exchange } from '../http/exchange.ts';
 import { parseJsonBody } from '../http/parse-json-body.ts';
 import { GEMINI_EDGE } from '../http/provider-edge.ts';
+import { countBreakdown } from './count-breakdown.ts';
 import { geminiInvalidJson, geminiModelNotFound } from './generate-content.ts';
 
-/** POST /v1beta/models/{model}:countTokens, answered in the recorded shape. */
+/** POST /v1beta/models/{model}:countTokens, answered in the recorded shape, with the per-content breakdown. */
 export function countGeminiTokens(exchange: Exchange, state: EmulatorState, model: string): void {
   const headers = GEMINI_EDGE.headers(state, 'application/json; charset=UTF-8');
   const parsed = parseJsonBody(exchange);
@@ -25,8 +26,14 @@ export function countGeminiTokens(exchange: Exchange, state: EmulatorState, mode
       return;
     }
     const counted = request.generateContentRequest ?? { contents: (parsed.value as { contents: unknown }).contents };
-    const total = countRequestTokens('gemini', counted, model).total;
-    sendJson(exchange, 200, headers, { totalTokens: total, promptTokensDetails: [{ modality: 'TEXT', tokenCount: total }] });
+    const count = countRequestTokens('gemini', counted, model);
+    const { contentTokens, systemInstructionsTokens } = countBreakdown(count.blocks);
+    sendJson(exchange, 200, headers, {
+      totalTokens: count.total,
+      promptTokensDetails: [{ modality: 'TEXT', tokenCount: count.total }],
+      contentTokens,
+      systemInstructionsTokens,
+    });
   } catch (error) {
     if (!isProtocolError(error)) throw error;
     sendJson(exchange, error.details.status, headers, error.details.body);

@@ -1,4 +1,5 @@
 import type { CanonicalRequest } from '../../protocols/canonical/request.ts';
+import { geminiError } from '../../protocols/errors/gemini-error-body.ts';
 import { isProtocolError } from '../../protocols/errors/protocol-error.ts';
 import { decodeGeminiRequest } from '../../protocols/gemini/decode-request.ts';
 import { encodeGeminiResponse } from '../../protocols/gemini/encode-response.ts';
@@ -20,12 +21,11 @@ export function geminiInvalidJson() {
   return GEMINI_EDGE.error('invalid_request', 'Invalid JSON payload received. Unexpected token.');
 }
 
-/** Google's 404 for a model it does not serve, word for word as recorded. */
+/** Google's 404 for a model it does not serve, word for word as recorded, debug details included. */
 export function geminiModelNotFound(model: string) {
-  return GEMINI_EDGE.error(
-    'not_found',
-    `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
-  );
+  const message = `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`;
+  const detail = `[ORIGINAL ERROR] generic::not_found: ${message} [google.rpc.error_details_ext] { message: ${JSON.stringify(message)} }`;
+  return geminiError({ kind: 'not_found', message, details: [{ '@type': 'type.googleapis.com/google.rpc.DebugInfo', detail }] });
 }
 
 /** The three ways to call a Gemini model: whole, streamed as SSE (`alt=sse`), streamed as a JSON array. */
@@ -103,7 +103,7 @@ export function generateContentEndpoint(state: EmulatorState, model: string, met
         toolCallId,
       }),
     identity: (prepared) => identity(state, prepared.request, method),
-    body: (_prepared, outcome, served) => encodeGeminiResponse(answerToResponse(outcome.answer, served, usageOf(outcome.buckets))).value,
+    body: (_prepared, outcome, served) => encodeGeminiResponse(answerToResponse(outcome.answer, served, usageOf(outcome.buckets), false)).value,
     stream: (_prepared, outcome, served) => ({
       script: answerToEvents(outcome.answer, served, usageOf(outcome.buckets, true), GEMINI_DELTAS, usageOf({ ...outcome.buckets, output: 0 })),
       encoder: method === 'sse' ? new GeminiStreamEncoder() : new JsonArrayStreamEncoder(),

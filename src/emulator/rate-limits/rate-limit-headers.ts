@@ -20,9 +20,21 @@ export function openaiRateLimitHeaders(state: RateLimitState, headers: Record<st
   headers['x-ratelimit-reset-tokens'] = reset;
 }
 
+let formattedInstant = Number.NaN;
+let formattedReset = '';
+
+/** An RFC 3339 instant to the second; the reset instant stays the same for a whole window, so it is formatted once. */
+function resetInstant(instant: number): string {
+  if (instant !== formattedInstant) {
+    formattedInstant = instant;
+    formattedReset = new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return formattedReset;
+}
+
 /** anthropic-ratelimit-* as Anthropic sends them; resets are RFC 3339 instants. */
 export function anthropicRateLimitHeaders(state: RateLimitState, now: number, headers: Record<string, string>): void {
-  const reset = new Date(now + state.resetMilliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const reset = resetInstant(now + state.resetMilliseconds);
   const requests = String(state.limits.requestsPerMinute);
   const tokens = String(state.limits.tokensPerMinute);
   const remainingTokens = String(state.remainingTokens);

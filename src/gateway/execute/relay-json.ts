@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { FrugalError } from '../../errors/frugal-error.ts';
+import type { CanonicalResponse } from '../../protocols/canonical/response.ts';
 import { readAll } from '../../providers/upstream/read-all.ts';
 import { upstreamFailure } from '../../providers/upstream/upstream-failure.ts';
 import type { Attempt } from '../call/attempt.ts';
@@ -7,6 +8,11 @@ import type { ModelCall } from '../call/model-call.ts';
 import type { Gateway } from '../gateway.ts';
 import { costHeaders } from './cost-headers.ts';
 import { settleAttempt } from './settle-attempt.ts';
+
+function unreadable(attempt: Attempt, provider: string, what: string): FrugalError {
+  attempt.errorClass = 'upstream_invalid_response';
+  return new FrugalError('FRUGAL_UPSTREAM_UNREACHABLE', `Provider "${provider}" answered with ${what}.`, { errorClass: 'upstream_invalid_response' });
+}
 
 /**
  * A whole (non-streamed) answer: read, priced, and sent with its cost in
@@ -30,14 +36,18 @@ export async function relayJson(gateway: Gateway, call: ModelCall, attempt: Atte
   try {
     answer = JSON.parse(bytes.toString('utf8'));
   } catch {
-    attempt.errorClass = 'upstream_invalid_response';
-    throw new FrugalError('FRUGAL_UPSTREAM_UNREACHABLE', `Provider "${name}" answered with a body that is not JSON.`, { errorClass: 'upstream_invalid_response' });
+    throw unreadable(attempt, name, 'a body that is not JSON');
   }
   let output: Buffer | string = bytes;
   if (passthrough) {
     settleAttempt(gateway, attempt, target, () => adapter.passthrough!.readUsage(answer));
   } else {
-    const response = adapter.decodeResponse(answer).value;
+    let response: CanonicalResponse;
+    try {
+      response = adapter.decodeResponse(answer).value;
+    } catch {
+      throw unreadable(attempt, name, `a body that is no ${adapter.protocol} answer`);
+    }
     if (response.id === '') response.id = `msg_${call.id.replaceAll('-', '')}`;
     if (response.model === '') response.model = target.model;
     settleAttempt(gateway, attempt, target, () => response.usage);

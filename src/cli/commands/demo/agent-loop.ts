@@ -23,22 +23,23 @@ export const AGENT_STEPS = 10;
 
 /**
  * One agent run through the official Anthropic SDK, shaped like the worked example in the
- * token-economics seed: ten steps, each sending the same system prompt and tools (cached
- * after the first step), the growing history, and a tool-output chunk of a few hundred
- * words; output capped at 400 tokens. The last step writes the resolution.
+ * token-economics seed: ten steps, each sending the same system prompt and tools (about
+ * 3,000 tokens, cached after the first step), the growing history, and on alternate steps
+ * a tool-output chunk of about 800 tokens; output capped at 400 tokens. Odd steps the
+ * model writes its notes, even steps it calls a tool; the last step writes the resolution.
  */
 export async function runAgent(client: Anthropic, taskId: string, customer: string, onStep: (step: number) => void): Promise<void> {
   const messages: Anthropic.MessageParam[] = [{ role: 'user', content: `Resolve ${customer}'s delayed-shipment complaint: ${words(40, taskId.length * 13)}` }];
   const headers = { 'x-frugal-feature': 'ops-agent', 'x-frugal-customer': customer, 'x-frugal-task': taskId, 'x-frugal-session': `${taskId}-session` };
   for (let step = 1; step <= AGENT_STEPS; step++) {
-    const last = step === AGENT_STEPS;
+    const callsTool = step % 2 === 0 && step < AGENT_STEPS;
     const message = await client.messages.create(
       {
         model: 'agent',
         max_tokens: 400,
         system: [{ type: 'text', text: AGENT_SYSTEM_PROMPT, cache_control: { type: 'ephemeral' } }],
         tools: TOOLS,
-        tool_choice: last ? { type: 'auto' } : { type: 'any' },
+        tool_choice: callsTool ? { type: 'any' } : { type: 'none' },
         messages,
       },
       { headers },
@@ -46,10 +47,13 @@ export async function runAgent(client: Anthropic, taskId: string, customer: stri
     onStep(step);
     messages.push({ role: 'assistant', content: message.content });
     const calls = message.content.filter((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use');
-    if (calls.length === 0) break;
-    messages.push({
-      role: 'user',
-      content: calls.map((call) => ({ type: 'tool_result' as const, tool_use_id: call.id, content: `${call.name} result: ${words(600, step * 97 + taskId.length)}` })),
-    });
+    messages.push(
+      calls.length === 0
+        ? { role: 'user', content: 'Continue with the next step.' }
+        : {
+            role: 'user',
+            content: calls.map((call) => ({ type: 'tool_result' as const, tool_use_id: call.id, content: `${call.name} result: ${words(600, step * 97 + taskId.length)}` })),
+          },
+    );
   }
 }

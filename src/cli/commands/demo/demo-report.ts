@@ -81,12 +81,13 @@ export async function demoReport(gatewayUrl: string, tasks: DemoTasks): Promise<
     cached += row.tokens.cacheRead;
   }
   const share = prompt === 0 ? '0' : ((cached * 100) / prompt).toFixed(1);
-  const next = table([
+  const next = [
     [`curl '${gatewayUrl}/v1/frugal/usage?groupBy=customer'`, 'spend per customer (also user, route, provider, day)'],
     [`curl ${gatewayUrl}/v1/frugal/tasks/${tasks.agentRuns[0] ?? 'TASK'}`, 'one task: its requests, attempts and cost lines'],
     [`curl ${gatewayUrl}/metrics`, 'Prometheus: requests, tokens per bucket, cost, latency'],
     ['frugal serve --emulate', 'the same gateway, offline, for your own app (docs/gateway.md)'],
-  ]);
+  ];
+  const width = Math.max(...next.map(([command]) => command!.length));
   return [
     '',
     ...spendTable("Spend by feature (baseline: the same calls on each route's baseline model, nothing cached)", byFeature.rows),
@@ -100,6 +101,6 @@ export async function demoReport(gatewayUrl: string, tasks: DemoTasks): Promise<
     await costPerTask(gatewayUrl, 'agent runs', tasks.agentRuns),
     '',
     'Where to look next',
-    ...next.map((line) => line.trimEnd()),
+    ...next.map(([command, what]) => `  ${command!.padEnd(width)}  ${what}`),
   ];
 }
