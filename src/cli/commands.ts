@@ -8,4 +8,6 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   emulate: () => import('./commands/emulate.ts'),
   serve: () => import('./commands/serve.ts'),
   demo: () => import('./commands/demo.ts'),
+  route: () => import('./commands/route.ts'),
+  cache: () => import('./commands/cache.ts'),
 };

@@ -1,3 +1,5 @@
+import type { SparseVector } from './sparse-vector.ts';
+
 /**
  * Turns texts into vectors for the semantic cache. Vectors are L2-normalized, so the dot product
  * of two of them is their cosine similarity. `name` identifies the vector space: vectors from
@@ -7,4 +9,13 @@ export interface Embedder {
   readonly name: string;
   readonly dimensions: number;
   embed(texts: string[]): Promise<Float32Array[]>;
+}
+
+/** An embedder whose vectors are mostly zeros can hand them over by their non-zero entries. */
+export interface SparseEmbedder extends Embedder {
+  embedSparse(texts: string[]): Promise<SparseVector[]>;
+}
+
+export function isSparseEmbedder(embedder: Embedder): embedder is SparseEmbedder {
+  return typeof (embedder as Partial<SparseEmbedder>).embedSparse === 'function';
 }

@@ -11,7 +11,7 @@ export interface IdfTable {
   corpus: string;
   documentCount: number;
   documentFrequency: Uint32Array;
-  /** Smoothed IDF per bucket: ln((N + 1) / (df + 1)) + 1. */
+  /** Smoothed IDF per bucket, ln((N + 1) / (df + 1)) + 1, or 0 above features.maxDocumentShare. */
   weights: Float32Array;
   /** Short digest of the table: vectors made with different tables live in different spaces. */
   fingerprint: string;
@@ -28,8 +28,10 @@ interface IdfFile {
 
 function buildTable(features: LexicalFeatureOptions, corpus: string, documentCount: number, documentFrequency: Uint32Array): IdfTable {
   const weights = new Float32Array(features.dimensions);
+  const commonAbove = features.maxDocumentShare * documentCount;
   for (let bucket = 0; bucket < features.dimensions; bucket++) {
-    weights[bucket] = Math.log((documentCount + 1) / (documentFrequency[bucket]! + 1)) + 1;
+    const frequency = documentFrequency[bucket]!;
+    weights[bucket] = frequency > commonAbove ? 0 : Math.log((documentCount + 1) / (frequency + 1)) + 1;
   }
   const digest = createHash('sha256')
     .update(JSON.stringify(features))
@@ -76,6 +78,7 @@ export function parseIdf(text: string, source: string): IdfTable {
   const features = file.features;
   if (!Number.isInteger(features?.dimensions) || features.dimensions < 1) throw invalid('"features.dimensions" must be a positive integer');
   if (!Number.isInteger(file.documentCount) || file.documentCount < 1) throw invalid('"documentCount" must be a positive integer');
+  if (typeof features.maxDocumentShare !== 'number') throw invalid('"features.maxDocumentShare" must be a number');
   const bytes = Buffer.from(file.documentFrequency ?? '', 'base64');
   if (bytes.length !== features.dimensions * 4) {
     throw invalid(`"documentFrequency" must hold ${features.dimensions} Uint32 values, got ${bytes.length} bytes`);

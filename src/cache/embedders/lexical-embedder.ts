@@ -1,4 +1,4 @@
-import type { Embedder } from './embedder.ts';
+import type { SparseEmbedder } from './embedder.ts';
 import type { IdfTable } from './idf-table.ts';
 import { lexicalTerms } from './lexical-features.ts';
 import { denseFromSparse, unitSparse, type SparseVector } from './sparse-vector.ts';
@@ -8,7 +8,7 @@ import { denseFromSparse, unitSparse, type SparseVector } from './sparse-vector.
  * sublinear term frequency × IDF, L2-normalized. No model, no network; it sees shared words and
  * spellings, not meaning (see docs/caching.md).
  */
-export class LexicalEmbedder implements Embedder {
+export class LexicalEmbedder implements SparseEmbedder {
   readonly name: string;
   readonly dimensions: number;
   readonly idf: IdfTable;
@@ -24,6 +24,10 @@ export class LexicalEmbedder implements Embedder {
     const terms = lexicalTerms(text, this.idf.features);
     for (const [bucket, weight] of terms) terms.set(bucket, weight * this.idf.weights[bucket]!);
     return unitSparse(terms);
+  }
+
+  async embedSparse(texts: string[]): Promise<SparseVector[]> {
+    return texts.map((text) => this.sparse(text));
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {

@@ -1,5 +1,6 @@
-import type { Embedder } from '../embedders/embedder.ts';
+import { isSparseEmbedder, type Embedder } from '../embedders/embedder.ts';
 import { shippedLexicalEmbedder } from '../embedders/shipped-lexical-embedder.ts';
+import type { IndexVector } from './index/vector-codec.ts';
 import { VectorIndex } from './index/vector-index.ts';
 import { resolveSemanticPolicy, type SemanticPolicy, type SemanticPolicyInput } from './policy.ts';
 import { scopeKey, type SemanticScope } from './scope.ts';
@@ -92,8 +93,8 @@ export class SemanticCache {
   async lookup<Response = unknown>(scope: SemanticScope, text: string, policy: SemanticPolicy): Promise<SemanticLookup<Response>> {
     const key = scopeKey(scope);
     if (this.#index.scopeSize(key) === 0) return { hit: false, reason: 'no-candidate' };
-    const [vector] = await this.embedder.embed([text]);
-    const [best] = this.#index.search(key, vector!, policy.minimumSimilarity, 1);
+    const vector = await this.#embed(text);
+    const [best] = this.#index.search(key, vector, policy.minimumSimilarity, 1);
     const stored = best === undefined ? undefined : this.#index.read(key, best.id);
     if (best === undefined || stored === undefined) return { hit: false, reason: 'no-candidate' };
     const entry: SemanticEntry<Response> = {
@@ -119,10 +120,15 @@ export class SemanticCache {
   /** Stores a response for `text` in `scope` for the policy's TTL; returns the entry id. */
   async store(scope: SemanticScope, text: string, response: unknown, policy: SemanticPolicy): Promise<number> {
     const key = scopeKey(scope);
-    const [vector] = await this.embedder.embed([text]);
-    const [same] = this.#index.search(key, vector!, SAME_TEXT_SIMILARITY, 1);
+    const vector = await this.#embed(text);
+    const [same] = this.#index.search(key, vector, SAME_TEXT_SIMILARITY, 1);
     if (same !== undefined && this.#index.read(key, same.id)?.text === text) this.#index.remove([same.id]);
-    return this.#index.add(key, vector!, text, JSON.stringify(response), policy.ttlSeconds * 1000);
+    return this.#index.add(key, vector, text, JSON.stringify(response), policy.ttlSeconds * 1000);
+  }
+
+  async #embed(text: string): Promise<IndexVector> {
+    const [vector] = isSparseEmbedder(this.embedder) ? await this.embedder.embedSparse([text]) : await this.embedder.embed([text]);
+    return vector!;
   }
 
   /** Drops expired entries now (they are also skipped and dropped lazily on lookup). */

@@ -42,7 +42,9 @@ test('bounded by entries and bytes, least recently used out first; large bodies 
   const bytes = new BodyMemo<string, number>({ maximumEntries: 100, maximumBytes: 1_000, maximumBodyBytes: 400 });
   for (let index = 0; index < 4; index++) keep(bytes, 'o', Buffer.alloc(300, index), index);
   assert.equal(bytes.size, 3, '3 × 300 bytes fit in 1,000, 4 do not');
-  assert.equal(new BodyMemo<string, number>({ ...limits, maximumEntries: 0 }).size, 0);
+  const none = new BodyMemo<string, number>({ ...limits, maximumEntries: 0 });
+  keep(none, 'o', Buffer.from('a'), 1);
+  assert.equal(none.get('o', Buffer.from('a')), undefined);
 });
 
 test('whatever the bodies, a lookup returns exactly what was kept for those bytes or nothing', () => {

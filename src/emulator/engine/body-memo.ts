@@ -66,14 +66,15 @@ export class BodyMemo<Owner, Value> {
     return entry.value;
   }
 
-  set(owner: Owner, body: Buffer, value: Value): void {
+  /** Offers a value for this body; true when it is kept (the body's second offer, within the limits). */
+  set(owner: Owner, body: Buffer, value: Value): boolean {
     const limits = this.#limits;
-    if (body.byteLength > limits.maximumBodyBytes || limits.maximumEntries === 0 || body.byteLength > limits.maximumBytes) return;
+    if (body.byteLength > limits.maximumBodyBytes || limits.maximumEntries === 0 || body.byteLength > limits.maximumBytes) return false;
     const key = this.#key(owner, body);
     if (!this.#seen.has(key)) {
       if (this.#seen.size >= MAXIMUM_SEEN) this.#seen.clear();
       this.#seen.add(key);
-      return;
+      return false;
     }
     const previous = this.#entries.get(key);
     if (previous !== undefined) {
@@ -88,6 +89,7 @@ export class BodyMemo<Owner, Value> {
       this.#entries.delete(oldestKey);
       this.#bytes -= oldest.body.byteLength;
     }
+    return this.#entries.get(key)?.value === value;
   }
 
   clear(): void {

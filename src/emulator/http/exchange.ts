@@ -8,7 +8,7 @@ export interface Exchange {
   path: string;
   /** The query string, parsed (shared and empty when there is none: read it, never change it). */
   query: URLSearchParams;
-  /** Lower-case names. */
+  /** Lower-case names; may be shared with the connection's earlier requests: read, never change. */
   headers: IncomingHttpHeaders;
   body: Buffer;
   reply: Reply;

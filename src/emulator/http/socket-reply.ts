@@ -37,6 +37,10 @@ export class SocketReply implements Reply {
 
   send(status: number, headers: Record<string, string>, body: string | Buffer): void {
     this.#begin();
+    if (this.#socket.destroyed) {
+      this.#finish();
+      return;
+    }
     if (typeof body === 'string') {
       this.#socket.write(responseHead(status, headers, `content-length: ${Buffer.byteLength(body)}\r\n`, this.#connection) + body);
     } else {
@@ -74,8 +78,10 @@ export class SocketReply implements Reply {
 
   drop(reset: boolean): void {
     this.#flush();
-    if (reset) this.#socket.resetAndDestroy();
-    else this.#socket.destroy();
+    if (!this.#socket.destroyed) {
+      if (reset) this.#socket.resetAndDestroy();
+      else this.#socket.destroy();
+    }
     this.#finish();
   }
 

@@ -1,5 +1,17 @@
 import type { RateLimitState } from './rate-limit-window.ts';
 
+let formattedDuration = Number.NaN;
+let formattedGoDuration = '';
+
+/** The reset duration of the last answer, formatted once for the many answers of the same millisecond. */
+function resetDuration(milliseconds: number): string {
+  if (milliseconds !== formattedDuration) {
+    formattedDuration = milliseconds;
+    formattedGoDuration = goDuration(milliseconds);
+  }
+  return formattedGoDuration;
+}
+
 /** OpenAI writes reset times as Go durations: "6ms", "1s", "6m0s". */
 export function goDuration(milliseconds: number): string {
   if (milliseconds < 1000) return `${Math.max(0, Math.round(milliseconds))}ms`;
@@ -11,7 +23,7 @@ export function goDuration(milliseconds: number): string {
 
 /** x-ratelimit-* as OpenAI (and OpenAI-compatible hosts) send them. */
 export function openaiRateLimitHeaders(state: RateLimitState, headers: Record<string, string>): void {
-  const reset = goDuration(state.resetMilliseconds);
+  const reset = resetDuration(state.resetMilliseconds);
   headers['x-ratelimit-limit-requests'] = String(state.limits.requestsPerMinute);
   headers['x-ratelimit-limit-tokens'] = String(state.limits.tokensPerMinute);
   headers['x-ratelimit-remaining-requests'] = String(state.remainingRequests);

@@ -70,16 +70,16 @@ function fitCostModel(table: OutcomeTable, hand: Float64Array[]): RouterModelFil
   const maximum: number[] = [];
   for (let candidate = 0; candidate < candidates; candidate++) {
     const targets = table.items.map((_, row) => table.costs[row * candidates + candidate]! / PICO_PER_USD_PER_THOUSAND);
-    weights.push(ridgeRegression(rows, targets, COST_PENALTY).map((value) => Math.round(value * 1e8) / 1e8));
+    weights.push(round(ridgeRegression(rows, targets, COST_PENALTY)));
     minimum.push(Math.min(...targets));
     maximum.push(Math.max(...targets));
   }
   return { weights, minimum, maximum };
 }
 
-function round(values: ArrayLike<number>, digits = 6): number[] {
-  const scale = 10 ** digits;
-  return Array.from(values, (value) => Math.round(value * scale) / scale);
+/** Keeps `digits` significant digits (a shorter file; never rounds a small value to zero). */
+function round(values: ArrayLike<number>, digits = 8): number[] {
+  return Array.from(values, (value) => Number(value.toPrecision(digits)));
 }
 
 /**
@@ -169,7 +169,7 @@ export async function trainRouter(table: OutcomeTable, options: TrainRouterOptio
     file.neighbours = { k, prior: NEIGHBOUR_PRIOR, count, vectors: encodeFloat32(flatVectors), scores: encodeFloat32(scores32) };
   }
   if (logistic !== undefined) {
-    file.logistic = { inputs, weights: encodeFloat32(logistic.weights), bias: round(logistic.bias, 8) };
+    file.logistic = { inputs, weights: encodeFloat32(logistic.weights), bias: round(logistic.bias) };
   }
   if (kind === 'stacked') {
     file.stacker = { weights: trainStacker(table, features, logisticRows, labels, baseRates, clusters, clustering.assignments, index, scores32, k, logisticOptions, options, progress) };
@@ -234,7 +234,7 @@ function trainStacker(
     const candidateLabels = new Float64Array(count);
     for (let row = 0; row < count; row++) candidateLabels[row] = labels[row * candidates + candidate]!;
     const model = trainLogistic(stackRows[candidate]!, candidateLabels, 1, { epochs: 60, l2: 1, seed: logisticOptions.seed, learningRate: 0.05 });
-    weights.push(round([model.bias[0]!, ...model.weights], 6));
+    weights.push(round([model.bias[0]!, ...model.weights]));
   }
   return weights;
 }

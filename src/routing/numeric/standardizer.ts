@@ -9,7 +9,8 @@ export function fitStandardizer(rows: readonly Float64Array[], width: number): S
   const scale = new Array<number>(width).fill(0);
   for (const row of rows) for (let column = 0; column < width; column++) mean[column]! += row[column]! / rows.length;
   for (const row of rows) for (let column = 0; column < width; column++) scale[column]! += (row[column]! - mean[column]!) ** 2 / rows.length;
-  for (let column = 0; column < width; column++) scale[column] = Math.sqrt(scale[column]!) || 1;
+  // Below 1e-6 the spread is rounding noise of a constant column: scaling by it would blow values up.
+  for (let column = 0; column < width; column++) scale[column] = Math.sqrt(scale[column]!) > 1e-6 ? Math.sqrt(scale[column]!) : 1;
   return { mean, scale };
 }
 

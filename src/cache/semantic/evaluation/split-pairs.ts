@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { LabelledPair } from './labelled-pairs.ts';
 
 /**
- * The deterministic split every offline figure uses: `train` (fits the verifier and the IDF),
- * `tune` (chooses thresholds) and `heldOut` (reports). Pairs that share a text are kept in one
- * part — Quora repeats questions across pairs, and a question seen in training must not be
- * scored again as unseen. Each group of connected pairs goes to a part by a hash of its
- * smallest text: 50% / 25% / 25%.
+ * The deterministic split every offline figure uses: `train` and `tune` (together the
+ * development part the verifier is trained and its threshold chosen on) and `heldOut`
+ * (reported, never tuned on). Pairs that share a text are kept in one part — Quora repeats
+ * questions across pairs, and a question seen in training must not be scored again as unseen.
+ * Each group of connected pairs goes to a part by a hash of its smallest text: 50% / 25% / 25%.
  */
 export interface PairSplit {
   train: LabelledPair[];
@@ -14,7 +14,8 @@ export interface PairSplit {
   heldOut: LabelledPair[];
 }
 
-export function splitPairs(pairs: LabelledPair[]): PairSplit {
+/** For each pair, the smallest text of its group (pairs connected through shared texts). */
+export function pairGroups(pairs: readonly LabelledPair[]): string[] {
   const parent = new Map<string, string>();
   const find = (text: string): string => {
     let root = text;
@@ -32,13 +33,23 @@ export function splitPairs(pairs: LabelledPair[]): PairSplit {
     if (!parent.has(pair.b)) parent.set(pair.b, pair.b);
     const left = find(pair.a);
     const right = find(pair.b);
+    // The smaller text becomes the root, so each group's root is its smallest text.
     if (left !== right) parent.set(left < right ? right : left, left < right ? left : right);
   }
-  // Union by smallest text makes each group's root its smallest text.
+  return pairs.map((pair) => find(pair.a));
+}
+
+/** A stable number in [0, buckets) for a group; `salt` gives independent assignments (parts, folds). */
+export function groupBucket(group: string, buckets: number, salt = ''): number {
+  return createHash('sha256').update(salt).update(group).digest().readUInt32BE(0) % buckets;
+}
+
+export function splitPairs(pairs: readonly LabelledPair[]): PairSplit {
+  const groups = pairGroups(pairs);
   const split: PairSplit = { train: [], tune: [], heldOut: [] };
-  for (const pair of pairs) {
-    const percentile = createHash('sha256').update(find(pair.a)).digest().readUInt32BE(0) % 100;
+  pairs.forEach((pair, index) => {
+    const percentile = groupBucket(groups[index]!, 100);
     (percentile < 50 ? split.train : percentile < 75 ? split.tune : split.heldOut).push(pair);
-  }
+  });
   return split;
 }

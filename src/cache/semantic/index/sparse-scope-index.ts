@@ -1,44 +1,54 @@
 import { sparseFromDense } from '../../embedders/sparse-vector.ts';
-import { isDense, type IndexVector } from './vector-codec.ts';
 import { insertRanked, type ScopeIndex, type VectorMatch } from './scope-index.ts';
+import { isDense, type IndexVector } from './vector-codec.ts';
 
+/** One dimension's entries: slot and that entry's weight in the dimension, side by side. */
 class PostingList {
   slots = new Int32Array(4);
+  weights = new Float32Array(4);
   length = 0;
 
-  push(slot: number): void {
+  push(slot: number, weight: number): void {
     if (this.length === this.slots.length) {
-      const grown = new Int32Array(this.slots.length * 2);
-      grown.set(this.slots);
-      this.slots = grown;
+      const slots = new Int32Array(this.slots.length * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const weights = new Float32Array(this.weights.length * 2);
+      weights.set(this.weights);
+      this.weights = weights;
     }
-    this.slots[this.length++] = slot;
+    this.slots[this.length] = slot;
+    this.weights[this.length++] = weight;
   }
 }
 
 /**
- * The layout for sparse vectors (the lexical embedder's): each vector by its non-zero entries,
- * plus an inverted index from dimension to the slots that use it.
+ * The layout for sparse vectors (the lexical embedder's): an inverted index from dimension to
+ * (slot, weight), scored term at a time into an accumulator. Exact for every match at or above
+ * the floor.
  *
- * A search is exact for the matches at or above the floor. Query dimensions are visited from
- * the heaviest down; once the norm of the query's unvisited part is below the floor, an entry
- * that shares none of the visited dimensions cannot reach it (cosine ≤ that norm, by
- * Cauchy–Schwarz, since entries are unit length). Those long lists of common, light dimensions
- * are never walked; every candidate found is then scored in full.
+ * Query dimensions are walked heaviest first. Once the norm of the unwalked part is below the
+ * floor, no entry outside the ones already touched can reach it (its cosine is at most that norm,
+ * by Cauchy–Schwarz, entries being unit length), so the long lists of light, common words are
+ * either walked only to complete the touched entries' sums or skipped in favour of scoring those
+ * entries from their own vectors, whichever costs less.
+ *
+ * Removed entries leave their postings behind (their sums are ignored) until they outnumber the
+ * live ones; then the slots are renumbered and the lists rebuilt.
  */
 export class SparseScopeIndex implements ScopeIndex {
-  readonly #postings: Array<PostingList | undefined>;
+  readonly #dimensions: number;
+  #postings: Array<PostingList | undefined>;
   #indices: Array<Uint32Array | undefined> = [];
   #values: Array<Float32Array | undefined> = [];
   #slotIds: number[] = [];
-  readonly #slotOf = new Map<number, number>();
-  #free: number[] = [];
-  #stamps = new Uint32Array(16);
+  #slotOf = new Map<number, number>();
+  #sums = new Float32Array(64);
+  #stamps = new Uint32Array(64);
   #epoch = 0;
-  #livePostings = 0;
-  #totalPostings = 0;
 
   constructor(dimensions: number) {
+    this.#dimensions = dimensions;
     this.#postings = new Array<PostingList | undefined>(dimensions);
   }
 
@@ -48,31 +58,30 @@ export class SparseScopeIndex implements ScopeIndex {
 
   add(id: number, vector: IndexVector): void {
     const { indices, values } = isDense(vector) ? sparseFromDense(vector) : vector;
-    const slot = this.#free.pop() ?? this.#slotIds.length;
-    this.#indices[slot] = indices;
-    this.#values[slot] = values;
-    this.#slotIds[slot] = id;
+    const slot = this.#slotIds.length;
+    this.#indices.push(indices);
+    this.#values.push(values);
+    this.#slotIds.push(id);
     this.#slotOf.set(id, slot);
-    if (slot >= this.#stamps.length) {
-      const grown = new Uint32Array(this.#stamps.length * 2);
-      grown.set(this.#stamps);
-      this.#stamps = grown;
+    if (slot >= this.#sums.length) {
+      const sums = new Float32Array(this.#sums.length * 2);
+      this.#sums = sums;
+      const stamps = new Uint32Array(this.#stamps.length * 2);
+      stamps.set(this.#stamps);
+      this.#stamps = stamps;
     }
-    this.#index(slot, indices);
-    this.#livePostings += indices.length;
+    this.#post(slot, indices, values);
   }
 
   remove(id: number): void {
     const slot = this.#slotOf.get(id);
     if (slot === undefined) return;
     this.#slotOf.delete(id);
-    this.#livePostings -= this.#indices[slot]!.length;
     this.#indices[slot] = undefined;
     this.#values[slot] = undefined;
     this.#slotIds[slot] = -1;
-    this.#free.push(slot);
-    // Postings of removed entries stay until they outnumber the live ones; then rebuild.
-    if (this.#totalPostings > 2 * this.#livePostings + 4096) this.#rebuild();
+    const dead = this.#slotIds.length - this.#slotOf.size;
+    if (dead > Math.max(1024, this.#slotOf.size)) this.#compact();
   }
 
   search(query: Float32Array, minimumSimilarity: number, limit: number): VectorMatch[] {
@@ -93,64 +102,105 @@ export class SparseScopeIndex implements ScopeIndex {
     }
     const epoch = this.#epoch;
     const stamps = this.#stamps;
-    const candidates: number[] = [];
-    if (minimumSimilarity <= 0) {
-      for (const slot of this.#slotOf.values()) candidates.push(slot);
-    } else {
-      // A small margin keeps float rounding from ending the walk one dimension early.
-      const floor = minimumSimilarity - 1e-6;
-      for (const dimension of dimensions) {
-        if (Math.sqrt(Math.max(remainingSquares, 0)) < floor) break;
-        const weight = query[dimension]!;
-        remainingSquares -= weight * weight;
-        const list = this.#postings[dimension];
-        if (list === undefined) continue;
-        const slots = list.slots;
-        for (let position = 0; position < list.length; position++) {
-          const slot = slots[position]!;
-          if (stamps[slot] === epoch) continue;
+    const sums = this.#sums;
+    const touched: number[] = [];
+    // A small margin keeps float rounding from ending the walk one dimension early.
+    const floor = minimumSimilarity - 1e-6;
+
+    let walked = 0;
+    for (; walked < dimensions.length; walked++) {
+      if (minimumSimilarity > 0 && Math.sqrt(Math.max(remainingSquares, 0)) < floor) break;
+      const dimension = dimensions[walked]!;
+      const weight = query[dimension]!;
+      remainingSquares -= weight * weight;
+      const list = this.#postings[dimension];
+      if (list === undefined) continue;
+      const { slots, weights, length } = list;
+      for (let position = 0; position < length; position++) {
+        const slot = slots[position]!;
+        if (stamps[slot] !== epoch) {
           stamps[slot] = epoch;
-          candidates.push(slot);
+          sums[slot] = 0;
+          touched.push(slot);
+        }
+        sums[slot]! += weight * weights[position]!;
+      }
+    }
+
+    let scored = touched;
+    if (walked < dimensions.length) {
+      const remainingNorm = Math.sqrt(Math.max(remainingSquares, 0));
+      scored = touched.filter((slot) => this.#indices[slot] !== undefined && sums[slot]! + remainingNorm >= floor);
+      let listCost = 0;
+      for (let rest = walked; rest < dimensions.length; rest++) listCost += this.#postings[dimensions[rest]!]?.length ?? 0;
+      // Scoring an entry from its own vector costs a few cache misses per weight; a list is read in sequence.
+      if (scored.length * 24 < listCost) {
+        for (const slot of scored) sums[slot] = this.#dot(slot, query);
+      } else {
+        for (let rest = walked; rest < dimensions.length; rest++) {
+          const dimension = dimensions[rest]!;
+          const list = this.#postings[dimension];
+          if (list === undefined) continue;
+          const weight = query[dimension]!;
+          const { slots, weights, length } = list;
+          for (let position = 0; position < length; position++) {
+            const slot = slots[position]!;
+            if (stamps[slot] === epoch) sums[slot]! += weight * weights[position]!;
+          }
         }
       }
     }
 
     const matches: VectorMatch[] = [];
-    for (const slot of candidates) {
-      const indices = this.#indices[slot];
-      if (indices === undefined) continue;
-      const values = this.#values[slot]!;
-      let similarity = 0;
-      for (let entry = 0; entry < indices.length; entry++) similarity += values[entry]! * query[indices[entry]!]!;
-      if (similarity >= minimumSimilarity) insertRanked(matches, { id: this.#slotIds[slot]!, similarity }, limit);
+    for (const slot of scored) {
+      const similarity = sums[slot]!;
+      if (similarity < minimumSimilarity || this.#indices[slot] === undefined) continue;
+      insertRanked(matches, { id: this.#slotIds[slot]!, similarity }, limit);
     }
     return matches;
   }
 
   bytes(): number {
-    let total = this.#stamps.byteLength + this.#slotIds.length * 8 + this.#slotOf.size * 16;
+    let total = this.#sums.byteLength + this.#stamps.byteLength + this.#slotIds.length * 8 + this.#slotOf.size * 16;
     for (const indices of this.#indices) if (indices !== undefined) total += indices.byteLength * 2 + 64;
-    for (const list of this.#postings) if (list !== undefined) total += list.slots.byteLength + 32;
+    for (const list of this.#postings) if (list !== undefined) total += list.slots.byteLength + list.weights.byteLength + 48;
     return total;
   }
 
-  #index(slot: number, indices: Uint32Array): void {
-    for (const dimension of indices) {
+  #dot(slot: number, query: Float32Array): number {
+    const indices = this.#indices[slot]!;
+    const values = this.#values[slot]!;
+    let sum = 0;
+    for (let entry = 0; entry < indices.length; entry++) sum += values[entry]! * query[indices[entry]!]!;
+    return sum;
+  }
+
+  #post(slot: number, indices: Uint32Array, values: Float32Array): void {
+    for (let entry = 0; entry < indices.length; entry++) {
+      const dimension = indices[entry]!;
       let list = this.#postings[dimension];
       if (list === undefined) {
         list = new PostingList();
         this.#postings[dimension] = list;
       }
-      list.push(slot);
+      list.push(slot, values[entry]!);
     }
-    this.#totalPostings += indices.length;
   }
 
-  #rebuild(): void {
-    this.#postings.fill(undefined);
-    this.#totalPostings = 0;
-    this.#indices.forEach((indices, slot) => {
-      if (indices !== undefined) this.#index(slot, indices);
+  #compact(): void {
+    const indices = this.#indices;
+    const values = this.#values;
+    const ids = this.#slotIds;
+    this.#postings = new Array<PostingList | undefined>(this.#dimensions);
+    this.#indices = [];
+    this.#values = [];
+    this.#slotIds = [];
+    this.#slotOf = new Map();
+    this.#sums = new Float32Array(64);
+    this.#stamps = new Uint32Array(64);
+    this.#epoch = 0;
+    indices.forEach((vectorIndices, slot) => {
+      if (vectorIndices !== undefined) this.add(ids[slot]!, { indices: vectorIndices, values: values[slot]! });
     });
   }
 }

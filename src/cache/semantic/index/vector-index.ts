@@ -3,7 +3,10 @@ import { DenseScopeIndex } from './dense-scope-index.ts';
 import type { ScopeIndex, VectorMatch } from './scope-index.ts';
 import { SparseScopeIndex } from './sparse-scope-index.ts';
 import { SqliteEntries, type EntryRow } from './sqlite-entries.ts';
-import { decodeVector, encodeVector, nonZeroCount, unitLength, type IndexVector } from './vector-codec.ts';
+import { decodeVector, encodeVector, isDense, nonZeroCount, unitLength, type IndexVector } from './vector-codec.ts';
+
+/** Extra matches asked of a scope index, so that a few expired ones dropped still leave `limit`. */
+const EXPIRY_SLACK = 8;
 
 export interface VectorIndexOptions {
   /** SQLite file (created if absent), or ':memory:' for a cache that ends with the process. */
@@ -38,6 +41,7 @@ export class VectorIndex {
   readonly #dimensions: number;
   readonly #maxEntries: number;
   readonly #now: () => number;
+  #scratch: Float32Array | undefined;
   /** Entries dropped on open because the file held vectors of another embedder. */
   readonly discardedOnOpen: number;
 
@@ -92,11 +96,19 @@ export class VectorIndex {
     if (index === undefined) return [];
     this.#checkWidth(query);
     const unit = unitLength(query);
-    const dense = unit instanceof Float32Array ? unit : new Float32Array(this.#dimensions);
-    if (!(unit instanceof Float32Array)) unit.indices.forEach((index, entry) => (dense[index] = unit.values[entry]!));
+    let found: VectorMatch[];
+    if (isDense(unit)) {
+      found = index.search(unit, minimumSimilarity, limit + EXPIRY_SLACK);
+    } else {
+      // A sparse query is spread into a reused dense buffer and cleared after.
+      this.#scratch ??= new Float32Array(this.#dimensions);
+      unit.indices.forEach((dimension, entry) => (this.#scratch![dimension] = unit.values[entry]!));
+      found = index.search(this.#scratch, minimumSimilarity, limit + EXPIRY_SLACK);
+      for (const dimension of unit.indices) this.#scratch[dimension] = 0;
+    }
     const now = this.#now();
     const expired: number[] = [];
-    const matches = index.search(dense, minimumSimilarity, limit + 8).filter((match) => {
+    const matches = found.filter((match) => {
       const live = this.#recency.get(match.id)!.expiresAt > now;
       if (!live) expired.push(match.id);
       return live;
@@ -146,8 +158,11 @@ export class VectorIndex {
   }
 
   #checkWidth(vector: IndexVector): void {
-    const width = vector instanceof Float32Array ? vector.length : vector.indices.length === 0 ? 0 : vector.indices[vector.indices.length - 1]! + 1;
-    if (vector instanceof Float32Array ? width !== this.#dimensions : width > this.#dimensions) {
+    const fits = isDense(vector)
+      ? vector.length === this.#dimensions
+      : vector.indices.every((dimension) => dimension < this.#dimensions);
+    if (!fits) {
+      const width = isDense(vector) ? vector.length : Math.max(...vector.indices) + 1;
       throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `vector has ${width} dimensions; this index holds ${this.#dimensions}`);
     }
   }
