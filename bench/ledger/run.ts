@@ -1,23 +1,27 @@
 /**
- * Ledger write throughput: records per second stored by each backend through the Ledger front
- * (record() every entry, then close(), which waits until the last batch is committed), and the
- * cost of record() itself on the caller's path. Each configuration runs `--rounds` times on a
- * fresh database; the best and the median round are reported (the machine is shared, so the
- * best round is the one least disturbed). Bounded: a fixed number of records per round, and a
- * round stops recording once it has taken `--seconds`.
+ * Ledger write throughput and what the ledger costs the caller's thread (the gateway's event
+ * loop). Through the Ledger front — record() every entry, then close(), which waits until the
+ * last batch is committed — each configuration reports records per second stored, CPU time on
+ * the caller's thread per record (record() plus everything the store does there), record()
+ * alone, and the longest the caller's event loop was held up. SQLite runs both on its own
+ * thread (the default) and on the caller's thread (how it ran before), side by side.
+ * Each configuration runs `--rounds` times on a fresh database, after 2,000 entries written
+ * unmeasured so that the code is compiled; the best and the median round are reported (the machine is shared, so the best round is the one least disturbed). Bounded:
+ * a fixed number of records per round, and a round stops recording once it has taken `--seconds`.
  *
  *   node bench/ledger/run.ts [--records 20000] [--rounds 3] [--seconds 20]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { Ledger } from '../../src/ledger/ledger.ts';
 import { openPostgresStore } from '../../src/ledger/postgres-store/open-postgres-store.ts';
 import type { LedgerEntry } from '../../src/ledger/records.ts';
 import { attemptFor, costAt, sampleRequest, usageOf } from '../../src/ledger/sample-records.ts';
-import { openSqliteStore } from '../../src/ledger/sqlite-store/open-sqlite-store.ts';
+import { openSqliteStore, openSqliteStoreOnThisThread } from '../../src/ledger/sqlite-store/open-sqlite-store.ts';
 import type { LedgerStore } from '../../src/ledger/store.ts';
 import { findPostgres, startPostgres } from '../../test/support/postgres.ts';
 
@@ -61,6 +65,8 @@ interface Round {
   records: number;
   seconds: number;
   recordNanoseconds: number;
+  callerCpuNanoseconds: number;
+  longestStallMs: number;
 }
 
 interface Result {
@@ -69,23 +75,40 @@ interface Result {
   rounds: Round[];
 }
 
+const SLICE = 100;
+const WARM_UP = 2_000;
+
 async function measure(store: LedgerStore, batchSize: number, runId: string): Promise<Round> {
+  // Each store's code gets compiled first (a store's own thread starts cold), so rounds compare steady states.
+  const warmUp = workload(WARM_UP, `${runId}-warm-up`);
+  for (let start = 0; start < warmUp.length; start += batchSize) await store.writeBatch(warmUp.slice(start, start + batchSize));
   const entries = workload(RECORDS, runId);
   const ledger = new Ledger(store, { batchSize, flushIntervalMs: 20, maxQueued: RECORDS + 1 });
+  const stalls = monitorEventLoopDelay({ resolution: 1 });
+  stalls.enable();
+  const cpuBefore = process.threadCpuUsage();
   const started = performance.now();
   let recordTime = 0;
   let recorded = 0;
   // Record in slices and yield between them, as a gateway's requests would, so the writer runs alongside.
-  for (let start = 0; start < entries.length && performance.now() - started < BUDGET_MS; start += 1_000) {
+  for (let start = 0; start < entries.length && performance.now() - started < BUDGET_MS; start += SLICE) {
     const sliceStart = performance.now();
-    for (const { request, attempts } of entries.slice(start, start + 1_000)) ledger.record(request, attempts);
+    for (const { request, attempts } of entries.slice(start, start + SLICE)) ledger.record(request, attempts);
     recordTime += performance.now() - sliceStart;
-    recorded = Math.min(entries.length, start + 1_000);
+    recorded = Math.min(entries.length, start + SLICE);
     await new Promise((resolve) => setImmediate(resolve));
   }
   await ledger.close();
   const seconds = (performance.now() - started) / 1_000;
-  return { records: recorded, seconds, recordNanoseconds: (recordTime * 1e6) / recorded };
+  const cpu = process.threadCpuUsage(cpuBefore);
+  stalls.disable();
+  return {
+    records: recorded,
+    seconds,
+    recordNanoseconds: (recordTime * 1e6) / recorded,
+    callerCpuNanoseconds: ((cpu.user + cpu.system) * 1e3) / recorded,
+    longestStallMs: stalls.max / 1e6,
+  };
 }
 
 async function rounds(backend: string, batchSize: number, open: (round: number) => Promise<LedgerStore>): Promise<Result> {
@@ -98,14 +121,16 @@ const results: Result[] = [];
 const folder = await mkdtemp(join(tmpdir(), 'frugal-bench-ledger-'));
 try {
   for (const batchSize of [100, 500]) {
-    results.push(await rounds('sqlite', batchSize, (round) => openSqliteStore(join(folder, `ledger-${batchSize}-${round}.sqlite`))));
+    results.push(await rounds('SQLite, own thread', batchSize, (round) => openSqliteStore(join(folder, `thread-${batchSize}-${round}.db`))));
+    results.push(await rounds("SQLite, caller's thread", batchSize, (round) =>
+      openSqliteStoreOnThisThread({ path: join(folder, `caller-${batchSize}-${round}.db`), create: true })));
   }
   const postgres = await findPostgres();
   if (postgres.available) {
     const server = await startPostgres(postgres.binaryFolder);
     try {
       for (const batchSize of [100, 500]) {
-        results.push(await rounds('postgres', batchSize, async (round) => {
+        results.push(await rounds('PostgreSQL', batchSize, async (round) => {
           const database = `bench_${batchSize}_${round}`;
           const client = new Client({ connectionString: server.url });
           await client.connect();
@@ -127,17 +152,21 @@ try {
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
 const rate = (round: Round) => round.records / round.seconds;
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const micro = (nanoseconds: number) => `${(nanoseconds / 1_000).toFixed(1)} µs`;
 process.stdout.write(
   `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}; ` +
-    `${format(RECORDS)} records per round, ${ROUNDS} rounds\n\n` +
-    '| backend | batch size | records/s written, best | median | record() on the caller, best | median |\n' +
+    `${format(RECORDS)} records per round, ${ROUNDS} rounds; best / median round\n\n` +
+    "| backend | batch size | records/s written | caller's thread CPU per record | record() | longest event-loop stall |\n" +
     '|---|---:|---:|---:|---:|---:|\n' +
     results
       .map(({ backend, batchSize, rounds: measured }) => {
         const rates = measured.map(rate);
-        const costs = measured.map((round) => round.recordNanoseconds / 1_000);
-        return `| ${backend} | ${batchSize} | ${format(Math.max(...rates))} | ${format(median(rates))} | ` +
-          `${Math.min(...costs).toFixed(1)} µs | ${median(costs).toFixed(1)} µs |`;
+        const cpu = measured.map((round) => round.callerCpuNanoseconds);
+        const records = measured.map((round) => round.recordNanoseconds);
+        const stalls = measured.map((round) => round.longestStallMs);
+        return `| ${backend} | ${batchSize} | ${format(Math.max(...rates))} / ${format(median(rates))} | ` +
+          `${micro(Math.min(...cpu))} / ${micro(median(cpu))} | ${micro(Math.min(...records))} / ${micro(median(records))} | ` +
+          `${Math.min(...stalls).toFixed(1)} / ${median(stalls).toFixed(1)} ms |`;
       })
       .join('\n') +
     '\n',

@@ -10,4 +10,5 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   demo: () => import('./commands/demo.ts'),
   route: () => import('./commands/route.ts'),
   cache: () => import('./commands/cache.ts'),
+  report: () => import('./commands/report.ts'),
 };

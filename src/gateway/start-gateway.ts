@@ -5,8 +5,6 @@ import { loadCatalog } from '../catalog/load.ts';
 import type { FrugalConfig } from '../config/types.ts';
 import { FrugalError } from '../errors/frugal-error.ts';
 import { Ledger, type LedgerOptions } from '../ledger/ledger.ts';
-import { openPostgresStore } from '../ledger/postgres-store/open-postgres-store.ts';
-import { openSqliteStore } from '../ledger/sqlite-store/open-sqlite-store.ts';
 import type { LedgerStore } from '../ledger/store.ts';
 import { createUpstreamPool } from '../providers/upstream/upstream-pool.ts';
 import { createUpstreamProvider, type UpstreamProvider } from '../providers/upstream-provider.ts';
@@ -51,10 +49,11 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** Only the configured backend is loaded: a SQLite gateway never holds the PostgreSQL client in memory. */
 async function openStore(config: FrugalConfig): Promise<LedgerStore> {
   const { storage } = config;
-  if (storage.backend === 'postgres') return openPostgresStore({ url: storage.url! });
-  return openSqliteStore(storage.path);
+  if (storage.backend === 'postgres') return (await import('../ledger/postgres-store/open-postgres-store.ts')).openPostgresStore({ url: storage.url! });
+  return (await import('../ledger/sqlite-store/open-sqlite-store.ts')).openSqliteStore(storage.path);
 }
 
 /** Builds the gateway from its configuration and listens; resolves once it accepts requests. */

@@ -1,9 +1,11 @@
 /** The ledger's public surface: what the gateway, `frugal report` and the dashboard import. */
 export { Ledger, type LedgerErrorReport, type LedgerOptions, type LedgerStats } from './ledger.ts';
-export { ledgerLocation, openLedgerStore, type LedgerStoreConfig } from './open-ledger-store.ts';
-export { openPostgresStore, withoutPassword } from './postgres-store/open-postgres-store.ts';
-export { DEFAULT_SQLITE_PATH, openSqliteStore } from './sqlite-store/open-sqlite-store.ts';
-export { picoToUsd } from './money.ts';
+export {
+  isMissingLedger, ledgerLocation, openLedgerStore, type LedgerStoreConfig, type OpenLedgerOptions,
+} from './open-ledger-store.ts';
+export { openPostgresStore, withoutPassword, type PostgresStoreOptions } from './postgres-store/open-postgres-store.ts';
+export { DEFAULT_SQLITE_PATH, openSqliteStore, type SqliteStoreOptions } from './sqlite-store/open-sqlite-store.ts';
+export { perUnitPico, picoToUsd } from './money.ts';
 export {
   ATTEMPT_KINDS, CACHE_STATUSES, OUTCOME_SOURCES,
   type AttemptKind, type AttemptRecord, type AttemptValidation, type Attribution, type CacheStatus, type CostLine,

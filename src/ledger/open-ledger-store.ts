@@ -5,13 +5,28 @@ import { DEFAULT_SQLITE_PATH, openSqliteStore } from './sqlite-store/open-sqlite
 import type { LedgerStore } from './store.ts';
 
 export type LedgerStoreConfig =
-  | { backend: 'sqlite'; /** Default .frugal/ledger.sqlite under the working directory. */ path?: string }
+  | { backend: 'sqlite'; /** Default .frugal/ledger.db under the working directory. */ path?: string }
   | { backend: 'postgres'; url: string; poolSize?: number };
 
-export function openLedgerStore(config: LedgerStoreConfig = { backend: 'sqlite' }): Promise<LedgerStore> {
+export interface OpenLedgerOptions {
+  /**
+   * Default true: storage and tables are created as needed. False (readers such as
+   * `frugal report`): where there is no ledger yet, nothing is created and the open is refused
+   * with an error that isMissingLedger() recognizes.
+   */
+  create?: boolean;
+}
+
+export function openLedgerStore(config: LedgerStoreConfig = { backend: 'sqlite' }, options: OpenLedgerOptions = {}): Promise<LedgerStore> {
+  const create = options.create ?? true;
   return config.backend === 'postgres'
-    ? openPostgresStore(config.poolSize === undefined ? { url: config.url } : { url: config.url, poolSize: config.poolSize })
-    : openSqliteStore(config.path ?? DEFAULT_SQLITE_PATH);
+    ? openPostgresStore(config.poolSize === undefined ? { url: config.url, create } : { url: config.url, poolSize: config.poolSize, create })
+    : openSqliteStore(config.path ?? DEFAULT_SQLITE_PATH, { create });
+}
+
+/** Whether an open with `create: false` was refused because there is no ledger there yet. */
+export function isMissingLedger(error: unknown): boolean {
+  return FrugalError.isInstance(error) && error.code === 'FRUGAL_LEDGER_STORAGE' && error.details?.['missing'] === true;
 }
 
 /** A `--ledger` style location: a postgres:// or postgresql:// URL, else a SQLite file path. */

@@ -10,7 +10,7 @@ import { BUCKET_NAMES, emptyBuckets } from '../usage/buckets.ts';
 import { utcDay } from './day.ts';
 import type { LedgerEntry, OutcomeRecord } from './records.ts';
 import { attemptFor, costAt, sampleRequest, usageOf } from './sample-records.ts';
-import { openSqliteStore } from './sqlite-store/open-sqlite-store.ts';
+import { openSqliteStoreOnThisThread } from './sqlite-store/open-sqlite-store.ts';
 import { USAGE_GROUPS, type RequestDetails, type UsageGroup } from './store.ts';
 
 const maybe = <T>(values: T[]) => fc.option(fc.constantFrom(...values), { nil: null });
@@ -96,7 +96,7 @@ test('rollup totals equal the sums of the raw rows for random workloads', async 
           success: spec.success, source: 'feedback', recordedAt: sequence, position: spec.position % (batches.length + 1),
         }));
 
-        const store = await openSqliteStore(':memory:');
+        const store = await openSqliteStoreOnThisThread({ path: ':memory:', create: true });
         try {
           for (let position = 0; position <= batches.length; position += 1) {
             for (const { position: at, ...outcome } of outcomes) if (at === position) await store.recordOutcome(outcome);

@@ -11,8 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { FrugalError } from '../errors/frugal-error.ts';
 import type { LedgerEntry, RequestRecord } from './records.ts';
 import { attemptFor, costAt, sampleRequest, usageOf, type PicoPrices, type RequestOverrides } from './sample-records.ts';
-import type { SqlDriver } from './sql/driver.ts';
-import { failingDriver } from './sql/failing-driver.ts';
+import type { InjectedFault } from './sql/failing-driver.ts';
 import type { LedgerStore, UsageRow } from './store.ts';
 
 const MINI: PicoPrices = { input: 150_000, cacheRead: 75_000, output: 600_000 };
@@ -70,8 +69,8 @@ function workload(): LedgerEntry[] {
 
 const byKey = (rows: UsageRow[]) => Object.fromEntries(rows.map((row) => [row.key ?? '(none)', row]));
 
-/** Opens a fresh, empty store; `wrapDriver` lets a case inject database failures. */
-export type OpenStore = (wrapDriver?: (driver: SqlDriver) => SqlDriver) => Promise<LedgerStore>;
+/** Opens a fresh, empty store; with a fault, its driver fails as described (sql/failing-driver.ts). */
+export type OpenStore = (fault?: InjectedFault) => Promise<LedgerStore>;
 
 export function runLedgerStoreCases(backend: string, openStore: OpenStore): void {
   describe(`LedgerStore cases: ${backend}`, () => {
@@ -114,8 +113,7 @@ export function runLedgerStoreCases(backend: string, openStore: OpenStore): void
     });
 
     test('a batch is all or nothing, and retrying it after a failure counts it once', async () => {
-      let failures = 1;
-      const flaky = await openStore((driver) => failingDriver(driver, /INSERT INTO ledger_daily_rollups/, () => failures-- > 0));
+      const flaky = await openStore({ statement: /INSERT INTO ledger_daily_rollups/, failures: 1 });
       try {
         const batch = [entry(priced('whole-1', { input: 1 })), entry(priced('whole-2', { input: 2 }))];
         await assert.rejects(

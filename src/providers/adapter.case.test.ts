@@ -130,12 +130,15 @@ for (const fixture of CASES) {
   if (adapter.passthrough !== undefined) {
     test(`${fixture.provider}: the same-protocol body changes only where it must`, () => {
       const passthrough = adapter.passthrough!;
+      const bytes = (body: unknown) => Buffer.from(JSON.stringify(body));
       const unchanged = { model: 'm', messages: [] };
-      assert.equal(passthrough.prepare(unchanged, 'm'), false);
+      const unchangedBytes = bytes(unchanged);
+      assert.equal(passthrough.prepare(unchanged, unchangedBytes, 'm'), unchangedBytes, 'the client\'s own bytes');
       const renamed: Record<string, unknown> = { model: 'alias', messages: [], stream: true };
-      assert.equal(passthrough.prepare(renamed, 'm'), true);
-      assert.equal(renamed['model'], 'm');
-      if (adapter.protocol === 'openai-chat') assert.deepEqual(renamed['stream_options'], { include_usage: true });
+      const sent = JSON.parse(String(passthrough.prepare(renamed, bytes(renamed), 'm')));
+      assert.equal(sent.model, 'm');
+      assert.deepEqual(sent, renamed, 'the parsed body is kept in step');
+      if (adapter.protocol === 'openai-chat') assert.deepEqual(sent.stream_options, { include_usage: true });
       assert.equal(passthrough.readUsage(fixture.response)?.buckets.output, 2);
     });
   }

@@ -11,7 +11,6 @@ import type { CanonicalResponse } from '../protocols/canonical/response.ts';
 import type { StreamDecoder } from '../protocols/canonical/stream-codec.ts';
 import type { Translation } from '../protocols/canonical/translation.ts';
 import type { ErrorKind } from '../protocols/errors/error-kind.ts';
-import type { SseEvent } from '../protocols/sse/sse-parser.ts';
 import type { NormalizedUsage } from '../usage/buckets.ts';
 
 /** An upstream error body read into one vocabulary. */
@@ -22,11 +21,15 @@ export interface UpstreamErrorInfo {
 
 /**
  * Watches a same-protocol stream on its way to the client: reads usage from the few
- * events that carry it, notes when content starts and how the stream ended.
+ * events that carry it, notes when content starts and how the stream ended. Events are
+ * seen as the bytes that came, so those it does not parse are never decoded.
  */
 export interface StreamTap {
-  /** Looks at one upstream event; false leaves it out of the client's stream. */
-  observe(event: SseEvent): boolean;
+  /**
+   * Looks at one upstream event, `bytes[start, end)`: its lines and the blank line that
+   * ends it. False leaves it out of the client's stream.
+   */
+  observe(bytes: Buffer, start: number, end: number): boolean;
   /** A content, reasoning or tool-call delta has been seen. */
   readonly contentStarted: boolean;
   /** The protocol's terminal event has been seen. */
@@ -40,8 +43,12 @@ export interface StreamTap {
 export interface Passthrough {
   /** Client headers forwarded upstream unchanged (protocol version, beta flags). */
   readonly forwardedHeaders: readonly string[];
-  /** Renames the model and asks for usage in streams; true when the body changed. */
-  prepare(body: Record<string, unknown>, model: string): boolean;
+  /**
+   * The body to send upstream: the client's own `bytes` when nothing must change, else with
+   * the model renamed and, for streams, usage asked for (`body`, the parsed bytes, is kept
+   * in step).
+   */
+  prepare(body: Record<string, unknown>, bytes: Buffer, model: string): Buffer | string;
   /** Usage of a whole response body; undefined when it has none. */
   readUsage(body: unknown): NormalizedUsage | undefined;
   createTap(clientWantsUsage: boolean): StreamTap;

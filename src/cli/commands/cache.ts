@@ -16,8 +16,8 @@ const USAGE = `frugal cache eval --pairs FILE [--embedder NAME] [--threshold T] 
 
   eval              precision, recall and false-hit rate of semantic-cache hits on labelled pairs
                     (JSON lines {"a", "b", "duplicate"}, e.g. ../shared/data/paraphrase/qqp-dev.jsonl);
-                    the threshold is chosen on a tune part (false-hit rate <= 1%) and reported on a
-                    held-out part
+                    thresholds are chosen on a development part (false-hit rate <= 1%) and every
+                    figure is reported on a held-out part
   --pairs           the labelled pairs file
   --embedder        lexical (built in, default) or PROVIDER/MODEL: the embeddings endpoint of a
                     provider in the gateway configuration
@@ -109,7 +109,7 @@ async function runEval(argv: string[], io: CliIO): Promise<number> {
           falseHitRate: point?.falseHitRate ?? null,
           correctHits: point?.correctHits ?? null,
           falseHits: point?.falseHits ?? null,
-          tune: primary.tune,
+          development: primary.development,
           curve: primary.curve,
           ...(evaluation.verified === null ? {} : { cosine: evaluation.cosine }),
           ...(retrieval === undefined ? {} : { retrieval }),

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config/load-config.ts';
-import { startEmulator, type RunningEmulator } from '../../emulator/start-emulator.ts';
+import type { RunningEmulator } from '../../emulator/start-emulator.ts';
 import { FrugalError } from '../../errors/frugal-error.ts';
 import { startGateway } from '../../gateway/start-gateway.ts';
 import type { CliIO, Command } from '../command.ts';
@@ -65,7 +65,8 @@ const command: Command = {
       if (port > 65_535) throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `--port must be at most 65535, got ${port}`);
     }
     let emulator: RunningEmulator | undefined;
-    if (emulate === true) emulator = await startEmulator({ port: 0 });
+    // Loaded only when it runs here: the emulator's modules are no part of the gateway's footprint.
+    if (emulate === true) emulator = await (await import('../../emulator/start-emulator.ts')).startEmulator({ port: 0 });
     const emulatorUrl = emulator?.url ?? (typeof emulate === 'string' ? emulate : undefined);
     const gateway = await startGateway({
       config,

@@ -25,8 +25,6 @@ export const DEFAULT_BODY_MEMO_LIMITS: BodyMemoLimits = {
   maximumBodyBytes: 1024 * 1024,
 };
 
-/** Bodies seen once are remembered by hash only, up to this many. */
-const MAXIMUM_SEEN = 65_536;
 
 /**
  * What was worked out from a request body, by (owner, exact body bytes), least recently used
@@ -34,8 +32,10 @@ const MAXIMUM_SEEN = 65_536;
  * the prompt count, the planned answer), so a body sent again skips all of it; anything that
  * depends on time, the key or earlier requests is computed per request. A lookup hashes the
  * body and compares it byte for byte with the kept copy, so a hit is always the same body.
- * A body is kept the second time it is offered: a load of ever-new prompts leaves only hashes
- * behind, not thousands of kept requests for the garbage collector to carry.
+ * A body is kept the second time it is offered while its hash is still remembered (hashes of
+ * up to twice `maximumEntries` bodies seen once): a load of ever-new prompts, or of more prompts
+ * in turn than the memo holds, leaves only hashes behind, not thousands of kept requests that
+ * would be evicted before their next use.
  */
 export class BodyMemo<Owner, Value> {
   readonly #entries = new Map<number, Entry<Owner, Value>>();
@@ -72,7 +72,7 @@ export class BodyMemo<Owner, Value> {
     if (body.byteLength > limits.maximumBodyBytes || limits.maximumEntries === 0 || body.byteLength > limits.maximumBytes) return false;
     const key = this.#key(owner, body);
     if (!this.#seen.has(key)) {
-      if (this.#seen.size >= MAXIMUM_SEEN) this.#seen.clear();
+      if (this.#seen.size >= 2 * limits.maximumEntries) this.#seen.clear();
       this.#seen.add(key);
       return false;
     }

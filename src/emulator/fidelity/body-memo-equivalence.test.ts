@@ -54,6 +54,11 @@ const calls: Call[] = [
   {
     path: '/v1/messages',
     headers: anthropic,
+    body: { model: 'claude-opus-4-8', max_tokens: 2000, stream: true, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'Explain' }] },
+  },
+  {
+    path: '/v1/messages',
+    headers: anthropic,
     body: { model: 'claude-opus-4-8', max_tokens: 500, stream: true, tools: [tool], tool_choice: { type: 'any' }, messages: [{ role: 'user', content: 'Look up tide' }] },
   },
   {

@@ -16,6 +16,10 @@ function echo(exchange: Exchange): void {
     bodyBytes: exchange.body.byteLength,
     bodySha1: createHash('sha1').update(exchange.body).digest('hex'),
   };
+  if (exchange.path === '/whole-stream') {
+    exchange.reply.sendStream(200, { 'content-type': 'text/event-stream' }, 'data: all\n\ndata: at once\n\n');
+    return;
+  }
   if (exchange.path === '/stream') {
     exchange.reply.start(200, { 'content-type': 'text/event-stream' });
     exchange.reply.write('data: one\n\n');
@@ -210,6 +214,19 @@ test('a streamed answer is valid chunked encoding, written as it is produced', a
   assert.equal(answers[0]!.headers['transfer-encoding'], 'chunked');
   assert.equal(answers[0]!.body, 'data: one\n\ndata: twö\n\n');
   assert.equal(JSON.parse(answers[1]!.body).path, '/next');
+});
+
+test('a whole stream at once is chunked too, on either server', async () => {
+  const chunked = 'POST /chunked HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n';
+  const whole = 'GET /whole-stream HTTP/1.1\r\nHost: test\r\n\r\n';
+  const own = await exchangeRaw([whole], 1);
+  const handedOver = await exchangeRaw([chunked + whole], 2);
+  own.socket.destroy();
+  handedOver.socket.destroy();
+  for (const answer of [own.answers[0]!, handedOver.answers[1]!]) {
+    assert.equal(answer.headers['transfer-encoding'], 'chunked');
+    assert.equal(answer.body, 'data: all\n\ndata: at once\n\n');
+  }
 });
 
 test('fetch works against it, and so does node:http\'s own client over the fallback', async () => {

@@ -4,6 +4,7 @@ import { MAXIMUM_HEAD_BYTES, parseRequestHead, type RequestHead } from './reques
 import { SocketReply } from './socket-reply.ts';
 
 const CLOSE = 'connection: close\r\n';
+const HEAD_END = Buffer.from('\r\n\r\n');
 const NO_QUERY = new URLSearchParams();
 
 export interface ConnectionOptions {
@@ -95,7 +96,7 @@ export class HttpConnection {
       while (this.#inFlight === undefined && this.#buffered > 0 && !this.#lastRequest && !this.#socket.destroyed) {
         if (this.#head === undefined) {
           const buffer = this.#contiguous();
-          const headEnd = buffer.indexOf('\r\n\r\n');
+          const headEnd = buffer.indexOf(HEAD_END);
           if (headEnd === -1 ? buffer.length > MAXIMUM_HEAD_BYTES : headEnd > MAXIMUM_HEAD_BYTES) return this.#handOver();
           if (headEnd === -1) break;
           const text = buffer.toString('latin1', 0, headEnd);

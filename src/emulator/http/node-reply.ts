@@ -23,6 +23,13 @@ export class NodeReply implements Reply {
     this.#response.end(body);
   }
 
+  /** Written before `end()`, so node:http frames it chunked (with `end(text)` it would send a length). */
+  sendStream(status: number, headers: Record<string, string>, text: string): void {
+    this.#response.writeHead(status, headers);
+    this.#response.write(text);
+    this.#response.end();
+  }
+
   start(status: number, headers: Record<string, string>): void {
     this.#response.writeHead(status, headers);
   }

@@ -5,6 +5,8 @@
 export interface Reply {
   /** A whole answer in one write; `content-length` is added. */
   send(status: number, headers: Record<string, string>, body: string | Buffer): void;
+  /** A whole stream at once: chunked like any stream, in one write. */
+  sendStream(status: number, headers: Record<string, string>, text: string): void;
   /** Starts an answer sent in pieces (chunked), for streams. */
   start(status: number, headers: Record<string, string>): void;
   write(chunk: string): void;

@@ -2,46 +2,15 @@ import type { CatalogEntry } from '../../catalog/types.ts';
 import type { CanonicalRequest } from '../../protocols/canonical/request.ts';
 import type { StreamEncoder } from '../../protocols/canonical/stream-codec.ts';
 import { FrugalError } from '../../errors/frugal-error.ts';
-import type { EmulatedAnswer } from '../answers/emulated-answer.ts';
 import type { ResponseIdentity, StreamScript } from '../engine/answer-to-canonical.ts';
 import type { EmulatorState } from '../engine/emulator-state.ts';
 import { runChat, type ChatOutcome, type ChatPlan } from '../engine/run-chat.ts';
 import { sendJson, type Exchange, type HandlerResult } from './exchange.ts';
 import { parseJsonBody } from './parse-json-body.ts';
 import type { ProviderEdge } from './provider-edge.ts';
+import { drawnStrings, renderedText, renderKey, type RenderedAnswer } from './rendered-answer.ts';
 import { respondWithFault } from './respond-fault.ts';
 import { encodeStream, writeStream } from './write-stream.ts';
-
-/**
- * An answer as sent for one call, cut where the strings drawn for that call stood, so the next
- * identical call puts its own in their place.
- */
-interface RenderedAnswer {
-  /** What else the text depends on: streamed or not, the creation second, the usage buckets. */
-  key: string;
-  /** The text between drawn strings: one more than `slots`. */
-  segments: string[];
-  /** Which drawn string stood after each segment. */
-  slots: number[];
-  drawnCount: number;
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function cutAtDrawn(key: string, text: string, drawn: string[]): RenderedAnswer {
-  const index = new Map(drawn.map((value, position) => [value, position]));
-  const pattern = new RegExp(drawn.map(escapeRegExp).join('|'), 'g');
-  const segments: string[] = [];
-  const slots: number[] = [];
-  let last = 0;
-  for (const match of text.matchAll(pattern)) {
-    segments.push(text.slice(last, match.index));
-    slots.push(index.get(match[0]) as number);
-    last = match.index + match[0].length;
-  }
-  segments.push(text.slice(last));
-  return { key, segments, slots, drawnCount: drawn.length };
-}
 
 export type Prepared =
   | { ok: false; status: number; body: unknown }
@@ -54,6 +23,7 @@ export type Prepared =
       plan?: ChatPlan;
       /** True once the body memo keeps this request. */
       kept?: boolean;
+      /** The answer sent for the last call of this request. */
       rendered?: RenderedAnswer;
     };
 
@@ -118,38 +88,6 @@ function preparedRequest(state: EmulatorState, endpoint: ChatEndpoint, exchange:
   return prepared;
 }
 
-/** Everything drawn for this call alone: the identity's strings and the tool-call ids. */
-function drawnStrings(identity: ResponseIdentity, answer: EmulatedAnswer): string[] {
-  const drawn = identity.drawn.slice();
-  for (const choice of answer.choices) for (const call of choice.toolCalls) drawn.push(call.id);
-  return drawn;
-}
-
-/**
- * The answer's text for this call. Everything in it follows from the prepared request except the
- * creation second, the usage (the prompt cache may differ from call to call) and the strings drawn
- * for the call, so when the first two match the last rendering, the text is that rendering with
- * its drawn strings (random, 16 characters or more) swapped for this call's.
- */
-function renderedText(prepared: PreparedRequest, key: string, drawn: string[], render: () => string): string {
-  const kept = prepared.rendered;
-  if (kept !== undefined && kept.key === key && kept.drawnCount === drawn.length) {
-    const { segments, slots } = kept;
-    let text = segments[0] as string;
-    for (let index = 0; index < slots.length; index++) text += (drawn[slots[index] as number] as string) + (segments[index + 1] as string);
-    return text;
-  }
-  const text = render();
-  // Only a request kept in the body memo can be asked again.
-  if (prepared.kept === true) prepared.rendered = cutAtDrawn(key, text, drawn);
-  return text;
-}
-
-function renderKey(streaming: boolean, identity: ResponseIdentity, outcome: ChatOutcome): string {
-  const { buckets } = outcome;
-  return `${streaming ? 's' : 'j'}${identity.created}:${buckets.input}:${buckets.cacheRead}:${buckets.cacheWrite5m}:${buckets.cacheWrite1h}`;
-}
-
 /** A rough prompt size for rate limiting before the prompt is counted: four bytes a token. */
 const estimateTokens = (exchange: Exchange, request: CanonicalRequest) =>
   Math.ceil(exchange.body.byteLength / 4) + (request.maxOutputTokens ?? 0);
@@ -199,7 +137,7 @@ export function serveChat(exchange: Exchange, state: EmulatorState, endpoint: Ch
     headers['x-emulator-replay'] = `${replay.itemId};model=${replay.datasetModel}`;
   }
   const identity = endpoint.identity(prepared, outcome);
-  const key = renderKey(streaming, identity, outcome);
+  const key = renderKey(streaming, identity, outcome.buckets);
   const drawn = drawnStrings(identity, outcome.answer);
   if (streaming) {
     const streamFault = fault === 'stream_cut' || fault === 'stream_error' ? fault : undefined;

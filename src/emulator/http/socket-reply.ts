@@ -52,6 +52,13 @@ export class SocketReply implements Reply {
     this.#finish();
   }
 
+  sendStream(status: number, headers: Record<string, string>, text: string): void {
+    this.#begin();
+    const chunk = text === '' ? '' : `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
+    if (!this.#socket.destroyed) this.#socket.write(`${responseHead(status, headers, CHUNKED, this.#connection)}${chunk}${LAST_CHUNK}`);
+    this.#finish();
+  }
+
   start(status: number, headers: Record<string, string>): void {
     this.#begin();
     this.#pending = responseHead(status, headers, CHUNKED, this.#connection);

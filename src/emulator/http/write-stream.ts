@@ -56,10 +56,14 @@ export function writeStream(exchange: Exchange, plan: StreamPlan): void {
     if (plan.cut) reply.drop(true);
     else reply.end();
   };
-  reply.start(plan.status, plan.headers);
   const { firstTokenMilliseconds, perTokenMilliseconds } = plan.timing;
+  if (firstTokenMilliseconds === 0 && perTokenMilliseconds === 0 && !plan.cut) {
+    reply.sendStream(plan.status, plan.headers, frames.length === 1 ? (frames[0] as string) : frames.join(''));
+    return;
+  }
+  reply.start(plan.status, plan.headers);
   if (firstTokenMilliseconds === 0 && perTokenMilliseconds === 0) {
-    reply.write(frames.length === 1 ? (frames[0] as string) : frames.join(''));
+    reply.write(frames.join(''));
     finish();
     return;
   }

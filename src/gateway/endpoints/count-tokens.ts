@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FrugalError } from '../../errors/frugal-error.ts';
 import { validateAnthropicCountTokensRequest } from '../../protocols/anthropic-messages/validate-request.ts';
-import { readAll } from '../../providers/upstream/read-all.ts';
-import { countRequestTokens } from '../../tokens/count-request.ts';
 import { Attempt } from '../call/attempt.ts';
 import { ANTHROPIC_MESSAGES_CLIENT } from '../client-protocols/anthropic-messages-client.ts';
 import { renderError } from '../errors/render-error.ts';
@@ -37,11 +35,13 @@ export async function handleCountTokens(gateway: Gateway, request: IncomingMessa
     const { provider } = target;
     const passthrough = provider.adapter.passthrough;
     if (provider.adapter.countTokensPath === undefined || passthrough === undefined) {
+      // Loaded on the first estimate: the tokenizers are no part of the gateway's footprint until then.
+      const { countRequestTokens } = await import('../../tokens/count-request.ts');
       const count = countRequestTokens('anthropic', body, target.model);
       sendJson(response, 200, { input_tokens: count.total }, { 'x-frugal-request-id': requestId, 'x-frugal-token-count': 'estimate' });
       return;
     }
-    passthrough.prepare(body, target.model);
+    const upstreamBody = passthrough.prepare(body, bytes, target.model);
     const apiKey = upstreamKey(gateway, provider, clientKey);
     secrets.push(apiKey);
     const forwarded: Record<string, string> = {};
@@ -50,11 +50,10 @@ export async function handleCountTokens(gateway: Gateway, request: IncomingMessa
       if (typeof value === 'string') forwarded[name] = value;
     }
     const attempt = new Attempt(requestId, 0, 'primary', provider.name, target.model);
-    const upstreamRequest = { path: provider.adapter.countTokensPath, body: JSON.stringify(body), stream: false, passthrough: true, forwarded };
-    const upstream = await callUpstream(gateway, attempt, provider, upstreamRequest, apiKey);
-    const answer = await readAll(upstream.body);
-    response.writeHead(upstream.statusCode, { 'content-type': 'application/json', 'x-frugal-request-id': requestId });
-    response.end(answer);
+    const upstreamRequest = { path: provider.adapter.countTokensPath, body: upstreamBody, stream: false, passthrough: true, forwarded };
+    const answer = await callUpstream(gateway, attempt, provider, upstreamRequest, apiKey);
+    response.writeHead(answer.status, { 'content-type': 'application/json', 'x-frugal-request-id': requestId });
+    response.end(answer.body);
   } catch (error) {
     const answer = renderError(ANTHROPIC_MESSAGES_CLIENT, requestId, error, secrets);
     response.writeHead(answer.status, { ...answer.headers, 'content-type': 'application/json', 'x-frugal-request-id': requestId });

@@ -3,14 +3,15 @@ import type { Attempt } from '../call/attempt.ts';
 
 /**
  * `x-frugal-cost-usd`: the exact cost of a non-streamed answer as a decimal (e.g.
- * "0.0123"). When part of the usage has no price the figure is a lower bound, and
- * `x-frugal-cost-unpriced` names the buckets without a price. No usage, no header.
+ * "0.0123"), appended to a flat list of header names and values. When part of the usage
+ * has no price the figure is a lower bound, and `x-frugal-cost-unpriced` names the buckets
+ * without a price. No usage, no header.
  */
-export function costHeaders(attempt: Attempt, headers: Record<string, string>): void {
+export function costHeaders(attempt: Attempt, headers: string[]): void {
   const recorded = attempt.priced?.recorded;
   if (recorded === undefined) return;
-  headers['x-frugal-cost-usd'] = formatUsd(recorded.totalPicoUsd);
+  headers.push('x-frugal-cost-usd', formatUsd(recorded.totalPicoUsd));
   if (!recorded.complete) {
-    headers['x-frugal-cost-unpriced'] = recorded.lines.filter((line) => line.amountPicoUsd === null).map((line) => line.item).join(',');
+    headers.push('x-frugal-cost-unpriced', recorded.lines.filter((line) => line.amountPicoUsd === null).map((line) => line.item).join(','));
   }
 }

@@ -1,10 +1,12 @@
+import type { Dispatcher } from 'undici';
 import type { ModelCall } from '../call/model-call.ts';
 import { Attempt } from '../call/attempt.ts';
 import type { Gateway } from '../gateway.ts';
 import { callUpstream } from './call-upstream.ts';
 import { PassthroughStreamRelay } from './passthrough-stream-relay.ts';
 import { relayJson } from './relay-json.ts';
-import { relayStream } from './relay-stream.ts';
+import { RelayStream } from './relay-stream.ts';
+import type { StreamRelay } from './stream-relay.ts';
 import { TranslatedStreamRelay } from './translated-stream-relay.ts';
 import { upstreamKey } from './upstream-key.ts';
 import { upstreamRequest } from './upstream-request.ts';
@@ -23,18 +25,17 @@ export async function executeCall(gateway: Gateway, call: ModelCall): Promise<vo
   call.upstreamKey = apiKey;
   const attempt = new Attempt(call.id, call.attempts.length, 'primary', provider.name, target.model);
   call.attempts.push(attempt);
-  const abort = new AbortController();
-  call.response.once('close', () => {
-    if (!call.response.writableFinished) abort.abort();
-  });
-  const upstream = await callUpstream(gateway, attempt, provider, request, apiKey, abort.signal);
-  if (!request.stream) return relayJson(gateway, call, attempt, upstream, request.passthrough);
-  const includeUsage = call.summary!.includeUsage;
-  const relay = request.passthrough
-    ? new PassthroughStreamRelay(provider.adapter.passthrough!.createTap(includeUsage), call.protocol)
-    : new TranslatedStreamRelay(provider.adapter.createStreamDecoder(), call.protocol.createStreamEncoder!(includeUsage), {
-        id: `msg_${call.id.replaceAll('-', '')}`,
-        model: target.model,
-      });
-  return relayStream(gateway, call, attempt, upstream, relay);
+  if (!request.stream) {
+    const answer = await callUpstream(gateway, attempt, provider, request, apiKey, call.response);
+    relayJson(gateway, call, attempt, answer, request.passthrough);
+    return;
+  }
+  const startStream = (controller: Dispatcher.DispatchController) => {
+    const includeUsage = call.summary!.includeUsage;
+    const relay: StreamRelay = request.passthrough
+      ? new PassthroughStreamRelay(provider.adapter.passthrough!.createTap(includeUsage), call.protocol, provider.name)
+      : new TranslatedStreamRelay(provider.adapter.createStreamDecoder(), call.protocol.createStreamEncoder!(includeUsage), { id: `msg_${call.id.replaceAll('-', '')}`, model: target.model }, provider.name);
+    return new RelayStream(gateway, call, attempt, relay, controller);
+  };
+  await callUpstream(gateway, attempt, provider, request, apiKey, call.response, startStream);
 }

@@ -1,11 +1,9 @@
-import type { Dispatcher } from 'undici';
 import { FrugalError } from '../../errors/frugal-error.ts';
 import type { CanonicalResponse } from '../../protocols/canonical/response.ts';
-import { readAll } from '../../providers/upstream/read-all.ts';
-import { upstreamFailure } from '../../providers/upstream/upstream-failure.ts';
 import type { Attempt } from '../call/attempt.ts';
 import type { ModelCall } from '../call/model-call.ts';
 import type { Gateway } from '../gateway.ts';
+import type { WholeAnswer } from './call-upstream.ts';
 import { costHeaders } from './cost-headers.ts';
 import { settleAttempt } from './settle-attempt.ts';
 
@@ -15,30 +13,21 @@ function unreadable(attempt: Attempt, provider: string, what: string): FrugalErr
 }
 
 /**
- * A whole (non-streamed) answer: read, priced, and sent with its cost in
- * `x-frugal-cost-usd`. On the same-protocol path the client gets the upstream's bytes
- * unchanged; otherwise the answer is decoded and encoded in the client's protocol.
+ * A whole (non-streamed) answer: priced, and sent with its cost in `x-frugal-cost-usd`, its
+ * length known, in one write. On the same-protocol path the client gets the upstream's
+ * bytes unchanged; otherwise the answer is decoded and encoded in the client's protocol.
  */
-export async function relayJson(gateway: Gateway, call: ModelCall, attempt: Attempt, upstream: Dispatcher.ResponseData, passthrough: boolean): Promise<void> {
+export function relayJson(gateway: Gateway, call: ModelCall, attempt: Attempt, upstream: WholeAnswer, passthrough: boolean): void {
   const target = call.target!;
   const { adapter, name } = target.provider;
-  let bytes: Buffer;
-  try {
-    bytes = await readAll(upstream.body);
-  } catch (error) {
-    attempt.finish();
-    const failure = upstreamFailure(error, name, gateway.config.server.timeouts);
-    attempt.errorClass = String(failure.details?.['errorClass']);
-    throw failure;
-  }
-  attempt.finish();
+  const bytes = upstream.body;
   let answer: unknown;
   try {
     answer = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw unreadable(attempt, name, 'a body that is not JSON');
   }
-  let output: Buffer | string = bytes;
+  let output = bytes;
   if (passthrough) {
     settleAttempt(gateway, attempt, target, () => adapter.passthrough!.readUsage(answer));
   } else {
@@ -51,10 +40,10 @@ export async function relayJson(gateway: Gateway, call: ModelCall, attempt: Atte
     if (response.id === '') response.id = `msg_${call.id.replaceAll('-', '')}`;
     if (response.model === '') response.model = target.model;
     settleAttempt(gateway, attempt, target, () => response.usage);
-    output = JSON.stringify(call.protocol.encodeResponse!(response));
+    output = Buffer.from(JSON.stringify(call.protocol.encodeResponse!(response)));
   }
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-frugal-request-id': call.id };
+  const headers = ['content-type', 'application/json', 'content-length', String(output.length), 'x-frugal-request-id', call.id];
   costHeaders(attempt, headers);
-  call.response.writeHead(upstream.statusCode, headers);
+  call.response.writeHead(upstream.status, headers);
   call.response.end(output);
 }

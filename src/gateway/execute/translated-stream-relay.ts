@@ -1,9 +1,9 @@
 import type { StreamDecoder, StreamEncoder } from '../../protocols/canonical/stream-codec.ts';
 import type { CanonicalStreamEvent } from '../../protocols/canonical/stream-event.ts';
 import type { ErrorKind } from '../../protocols/errors/error-kind.ts';
-import type { SseEvent } from '../../protocols/sse/sse-parser.ts';
+import { SseParser } from '../../protocols/sse/sse-parser.ts';
 import type { NormalizedUsage } from '../../usage/buckets.ts';
-import type { StreamRelay } from './stream-relay.ts';
+import { unreadableEvent, type StreamRelay } from './stream-relay.ts';
 
 /**
  * A stream in another protocol: upstream events are decoded to canonical events and
@@ -14,14 +14,18 @@ export class TranslatedStreamRelay implements StreamRelay {
   readonly #decoder: StreamDecoder;
   readonly #encoder: StreamEncoder;
   readonly #identity: { id: string; model: string };
+  readonly #provider: string;
+  readonly #parser = new SseParser();
   #usage: NormalizedUsage | undefined;
   #contentStarted = false;
   #errorClass: string | null = null;
+  stopped = false;
 
-  constructor(decoder: StreamDecoder, encoder: StreamEncoder, identity: { id: string; model: string }) {
+  constructor(decoder: StreamDecoder, encoder: StreamEncoder, identity: { id: string; model: string }, provider: string) {
     this.#decoder = decoder;
     this.#encoder = encoder;
     this.#identity = identity;
+    this.#provider = provider;
   }
 
   get contentStarted(): boolean {
@@ -32,12 +36,26 @@ export class TranslatedStreamRelay implements StreamRelay {
     return this.#errorClass;
   }
 
-  push(event: SseEvent): string {
-    return this.#encode(this.#decoder.push(event), 'upstream_stream_error');
+  push(chunk: Buffer): string {
+    let text = '';
+    try {
+      for (const event of this.#parser.push(chunk)) text += this.#encode(this.#decoder.push(event), 'upstream_stream_error');
+    } catch {
+      this.stopped = true;
+      return text + unreadableEvent(this, this.#provider);
+    }
+    return text;
   }
 
   finish(): string {
-    return this.#encode(this.#decoder.end(), 'stream_interrupted');
+    let text = '';
+    try {
+      for (const event of this.#parser.end()) text += this.#encode(this.#decoder.push(event), 'upstream_stream_error');
+      return text + this.#encode(this.#decoder.end(), 'stream_interrupted');
+    } catch {
+      this.stopped = true;
+      return text + unreadableEvent(this, this.#provider);
+    }
   }
 
   fail(kind: ErrorKind, message: string, errorClass: string): string {

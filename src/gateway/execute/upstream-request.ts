@@ -26,8 +26,7 @@ export function upstreamRequest(call: ModelCall, target: ModelTarget): UpstreamR
     if (adapter.embeddingsPath === undefined || passthrough === undefined) {
       throw unsupported(`Provider "${target.provider.name}" (${adapter.type}) has no OpenAI embeddings endpoint; route embedding models to an OpenAI or OpenAI-compatible provider.`);
     }
-    const changed = passthrough.prepare(call.body!, target.model);
-    return { path: adapter.embeddingsPath, body: changed ? JSON.stringify(call.body) : call.bodyBytes!, stream: false, passthrough: true, forwarded: {} };
+    return { path: adapter.embeddingsPath, body: passthrough.prepare(call.body!, call.bodyBytes!, target.model), stream: false, passthrough: true, forwarded: {} };
   }
   if (passthrough !== undefined && !call.rewritten && call.protocol.wire === adapter.protocol) {
     const forwarded: Record<string, string> = {};
@@ -35,8 +34,7 @@ export function upstreamRequest(call: ModelCall, target: ModelTarget): UpstreamR
       const value = call.request.headers[name];
       if (typeof value === 'string') forwarded[name] = value;
     }
-    const changed = passthrough.prepare(call.body!, target.model);
-    return { path: adapter.chatPath(target.model, stream), body: changed ? JSON.stringify(call.body) : call.bodyBytes!, stream, passthrough: true, forwarded };
+    return { path: adapter.chatPath(target.model, stream), body: passthrough.prepare(call.body!, call.bodyBytes!, target.model), stream, passthrough: true, forwarded };
   }
   const canonical = { ...call.canonical, model: target.model };
   const encoded = adapter.encodeRequest(canonical).value;

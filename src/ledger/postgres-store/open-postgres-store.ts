@@ -4,10 +4,20 @@ import { SqlLedgerStore } from '../sql/sql-store.ts';
 import type { LedgerStore } from '../store.ts';
 import { PostgresDriver, type PostgresDriverOptions } from './postgres-driver.ts';
 
-export async function openPostgresStore(options: PostgresDriverOptions): Promise<LedgerStore> {
+export interface PostgresStoreOptions extends PostgresDriverOptions {
+  /**
+   * Default true: the ledger tables are created as needed. False (readers): a database without
+   * them is refused with FRUGAL_LEDGER_STORAGE and `details.missing`, and nothing is created.
+   */
+  create?: boolean;
+}
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<LedgerStore> {
+  const { create = true, ...driverOptions } = options;
   try {
-    return await SqlLedgerStore.open(new PostgresDriver(options));
+    return await SqlLedgerStore.open(new PostgresDriver(driverOptions), { create, location: withoutPassword(options.url) });
   } catch (error) {
+    if (FrugalError.isInstance(error) && error.details?.['missing'] === true) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new FrugalError('FRUGAL_LEDGER_STORAGE', `could not open the PostgreSQL ledger at ${withoutPassword(options.url)}: ${message}`, {
       url: withoutPassword(options.url),

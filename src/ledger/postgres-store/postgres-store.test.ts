@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { Client } from 'pg';
 import { findPostgres, startPostgres, type PostgresServer } from '../../../test/support/postgres.ts';
 import { attemptFor, costAt, sampleRequest, usageOf } from '../sample-records.ts';
+import { isMissingLedger } from '../open-ledger-store.ts';
+import { failingDriver } from '../sql/failing-driver.ts';
 import { arrayType } from '../sql/schema.ts';
 import { SqlLedgerStore } from '../sql/sql-store.ts';
 import { runLedgerStoreCases } from '../store.case.test.ts';
@@ -44,8 +46,10 @@ if (!availability.available) {
       await server?.stop();
     });
 
-    runLedgerStoreCases('postgres', async (wrapDriver = (driver) => driver) =>
-      SqlLedgerStore.open(wrapDriver(new PostgresDriver({ url: await freshDatabase() }))));
+    runLedgerStoreCases('postgres', async (fault) => {
+      const driver = new PostgresDriver({ url: await freshDatabase() });
+      return SqlLedgerStore.open(fault === undefined ? driver : failingDriver(driver, fault));
+    });
 
     test('two replicas writing the same rollup keys while task outcomes arrive stay consistent', async () => {
       const url = await freshDatabase();
@@ -85,6 +89,19 @@ if (!availability.available) {
       await client.end();
       assert.ok(rows.length > 90);
       for (const { column_name: column, data_type: type } of rows) assert.equal(arrayType(column), type, column);
+    });
+
+    test('a reader (create: false) is refused on a database without ledger tables, and creates none', async () => {
+      const url = await freshDatabase();
+      await assert.rejects(openPostgresStore({ url, create: false }), (error: unknown) =>
+        isMissingLedger(error) && (error as Error).message === `no ledger at ${url}: it has no ledger tables`);
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query("SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_name LIKE 'ledger\\_%'");
+      await client.end();
+      assert.equal(rows[0].tables, 0);
+      await (await openPostgresStore({ url })).close();
+      await (await openPostgresStore({ url, create: false })).close();
     });
 
     test('an unreachable server is reported as a storage error without the password', async () => {

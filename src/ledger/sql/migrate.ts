@@ -29,3 +29,11 @@ export async function migrate(driver: SqlDriver): Promise<number> {
     return version;
   });
 }
+
+/** Whether the database already holds a ledger (its migrations table), without creating anything. */
+export async function hasLedgerTables(driver: SqlDriver): Promise<boolean> {
+  const rows = driver.dialect.name === 'sqlite'
+    ? await driver.all("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'ledger_migrations'")
+    : await driver.all("SELECT 1 AS found WHERE to_regclass('ledger_migrations') IS NOT NULL");
+  return rows.length > 0;
+}

@@ -7,10 +7,20 @@ import type {
 import { validateAttempt, validateOutcome, validateRequest } from '../validate-record.ts';
 import { taskSummary, usage } from './aggregate-queries.ts';
 import type { SqlDriver } from './driver.ts';
-import { migrate } from './migrate.ts';
+import { hasLedgerTables, migrate } from './migrate.ts';
 import { readRequest, readTask } from './read-details.ts';
 import { recordOutcome } from './record-outcome.ts';
 import { writeBatch } from './write-batch.ts';
+
+export interface OpenOptions {
+  /**
+   * Default true: a database without ledger tables gets them. False (readers such as
+   * `frugal report`): such a database is refused with FRUGAL_LEDGER_STORAGE and `details.missing`.
+   */
+  create?: boolean;
+  /** Names the database in that refusal: a file path, a URL without its password. */
+  location?: string;
+}
 
 export class SqlLedgerStore implements LedgerStore {
   readonly backend: LedgerStore['backend'];
@@ -22,8 +32,11 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   /** Applies pending migrations, then returns the store; closes the driver if that fails. */
-  static async open(driver: SqlDriver): Promise<SqlLedgerStore> {
+  static async open(driver: SqlDriver, options: OpenOptions = {}): Promise<SqlLedgerStore> {
     try {
+      if (options.create === false && !(await storage('look for the ledger tables', () => hasLedgerTables(driver)))) {
+        throw missingLedger(options.location ?? 'the database', 'it has no ledger tables');
+      }
       await storage('migrate the ledger schema', () => migrate(driver));
     } catch (error) {
       await driver.close().catch(() => undefined);
@@ -64,6 +77,11 @@ export class SqlLedgerStore implements LedgerStore {
   close(): Promise<void> {
     return this.#driver.close();
   }
+}
+
+/** No ledger where one was expected: `details.missing` tells callers to suggest creating one. */
+export function missingLedger(location: string, reason: string): FrugalError {
+  return new FrugalError('FRUGAL_LEDGER_STORAGE', `no ledger at ${location}: ${reason}`, { location, missing: true });
 }
 
 /** Database errors become FRUGAL_LEDGER_STORAGE naming the operation; FrugalErrors pass through. */

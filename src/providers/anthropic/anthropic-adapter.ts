@@ -25,10 +25,10 @@ export function anthropicAdapter(): ProviderAdapter {
     readError: readAnthropicError,
     passthrough: {
       forwardedHeaders: ['anthropic-version', 'anthropic-beta'],
-      prepare(body, model) {
-        if (body['model'] === model) return false;
+      prepare(body, bytes, model) {
+        if (body['model'] === model) return bytes;
         body['model'] = model;
-        return true;
+        return JSON.stringify(body);
       },
       readUsage(body): NormalizedUsage | undefined {
         const usage = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['usage'] : undefined;

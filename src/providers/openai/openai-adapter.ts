@@ -6,6 +6,7 @@ import { encodeOpenAIChatRequest } from '../../protocols/openai-chat/encode-requ
 import { OpenAIChatStreamDecoder } from '../../protocols/openai-chat/stream-decoder.ts';
 import type { OpenAIChatResponse } from '../../protocols/openai-chat/wire-types.ts';
 import type { NormalizedUsage } from '../../usage/buckets.ts';
+import { insertFirstField } from '../insert-first-field.ts';
 import type { Passthrough, ProviderAdapter } from '../provider-adapter.ts';
 import { OpenAIStreamTap } from './openai-stream-tap.ts';
 import { readEmbeddingsUsage } from './read-embeddings-usage.ts';
@@ -16,24 +17,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Streams always ask for usage upstream: without it a streamed call could not be metered. */
-function withStreamUsage(body: Record<string, unknown>): boolean {
+function lacksStreamUsage(body: Record<string, unknown>): boolean {
   if (body['stream'] !== true) return false;
   const options = body['stream_options'];
-  if (isRecord(options) && options['include_usage'] === true) return false;
-  body['stream_options'] = { ...(isRecord(options) ? options : {}), include_usage: true };
-  return true;
+  return !(isRecord(options) && options['include_usage'] === true);
 }
+
+function withStreamUsage(body: Record<string, unknown>): void {
+  if (!lacksStreamUsage(body)) return;
+  const options = body['stream_options'];
+  body['stream_options'] = { ...(isRecord(options) ? options : {}), include_usage: true };
+}
+
+const STREAM_USAGE_MEMBER = '"stream_options":{"include_usage":true}';
 
 function passthrough(dialect: OpenAIDialect): Passthrough {
   return {
     forwardedHeaders: [],
-    prepare(body, model) {
-      let changed = withStreamUsage(body);
-      if (body['model'] !== model) {
-        body['model'] = model;
-        changed = true;
-      }
-      return changed;
+    prepare(body, bytes, model) {
+      const rename = body['model'] !== model;
+      if (!rename && !lacksStreamUsage(body)) return bytes;
+      // The usual stream: only `stream_options` to add, so the client's bytes need not be re-serialized.
+      const inserted = rename || body['stream_options'] !== undefined ? undefined : insertFirstField(bytes, STREAM_USAGE_MEMBER);
+      withStreamUsage(body);
+      body['model'] = model;
+      return inserted ?? JSON.stringify(body);
     },
     readUsage(body): NormalizedUsage | undefined {
       if (!isRecord(body) || !isRecord(body['usage'])) return undefined;

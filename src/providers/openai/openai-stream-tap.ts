@@ -1,7 +1,7 @@
-import type { SseEvent } from '../../protocols/sse/sse-parser.ts';
 import type { NormalizedUsage } from '../../usage/buckets.ts';
 import { createStreamUsage, type StreamUsage } from '../../usage/stream/stream-usage.ts';
 import type { StreamTap, UpstreamErrorInfo } from '../provider-adapter.ts';
+import { eventData, eventText } from '../sse-event-bytes.ts';
 import { readOpenAIError } from './read-openai-error.ts';
 
 /** A delta that carries generated content (an empty first `"content":""` does not count). */
@@ -26,21 +26,21 @@ export class OpenAIStreamTap implements StreamTap {
     this.#clientWantsUsage = clientWantsUsage;
   }
 
-  observe(event: SseEvent): boolean {
-    const data = event.data;
-    if (data === '[DONE]') {
+  observe(bytes: Buffer, start: number, end: number): boolean {
+    const text = eventText(bytes, start, end);
+    if (text.includes('[DONE]') && eventData(bytes, start, end) === '[DONE]') {
       this.finished = true;
       return true;
     }
-    if (!this.contentStarted && CONTENT.test(data)) this.contentStarted = true;
-    if (USAGE.test(data)) {
-      const chunk = JSON.parse(data) as Record<string, unknown>;
+    if (!this.contentStarted && CONTENT.test(text)) this.contentStarted = true;
+    if (USAGE.test(text)) {
+      const chunk = JSON.parse(eventData(bytes, start, end)) as Record<string, unknown>;
       this.#usage.add(chunk);
       this.#seenUsage = true;
       const choices = chunk['choices'];
       if (!this.#clientWantsUsage && Array.isArray(choices) && choices.length === 0) return false;
-    } else if (data.includes('"error":')) {
-      const chunk = JSON.parse(data) as Record<string, unknown>;
+    } else if (text.includes('"error":')) {
+      const chunk = JSON.parse(eventData(bytes, start, end)) as Record<string, unknown>;
       if (typeof chunk['error'] === 'object' && chunk['error'] !== null) this.error = readOpenAIError(500, chunk);
     }
     return true;

@@ -14,9 +14,10 @@ export function neighbourProbabilities(
   prior: number,
   exclude = -1,
   into = new Float64Array(baseRates.length),
+  centroidSimilarities?: Float32Array,
 ): Float64Array {
   const candidates = baseRates.length;
-  const found = nearest(index, query, k, exclude);
+  const found = nearest(index, query, k, exclude, centroidSimilarities);
   let weightSum = prior;
   for (let candidate = 0; candidate < candidates; candidate++) into[candidate] = prior * baseRates[candidate]!;
   for (let position = 0; position < found.found; position++) {

@@ -3,14 +3,13 @@ import type { Embedder } from '../embedders/embedder.ts';
 import { LexicalEmbedder } from '../embedders/lexical-embedder.ts';
 import { focusText } from '../features/focus-text.ts';
 import { HAND_FEATURE_COUNT, handFeatures } from '../features/hand-features.ts';
-import { nearestCentroid } from '../numeric/kmeans.ts';
 import { logit, sigmoid } from '../numeric/logistic.ts';
 import { predictLogistic, type LogisticModel } from '../numeric/logistic-regression.ts';
 import { standardize } from '../numeric/standardizer.ts';
 import { decodeFloat32 } from '../numeric/vector-codec.ts';
 import { neighbourProbabilities } from './base-predictors.ts';
 import { chooseCandidate } from './decision.ts';
-import type { NeighbourIndex } from './neighbour-index.ts';
+import { centroidSimilarities, FOLDED_WIDTH, foldVectors, type NeighbourIndex } from './neighbour-index.ts';
 import type { DecisionRule, RouterModelFile } from './router-model.ts';
 
 /** What a router reads from one request: the focus text's vector and the scaled hand features. */
@@ -91,8 +90,9 @@ export class LearnedRouter {
       const vectors = decodeFloat32(file.neighbours.vectors, count * width, 'neighbours.vectors');
       this.#scores = decodeFloat32(file.neighbours.scores, count * candidates, 'neighbours.scores');
       this.#index = { width, count, vectors };
-      if (file.clusters.members.length === clusterCount && count > 0 && file.clusters.probe < clusterCount) {
-        this.#index.lists = { centroids, members: file.clusters.members.map((members) => Uint32Array.from(members)), probe: file.clusters.probe };
+      if (file.clusters.members.length === clusterCount && file.clusters.scanned > 0) {
+        this.#index.lists = { centroids, members: file.clusters.members.map((members) => Uint32Array.from(members)), scanned: file.clusters.scanned };
+        if (width > FOLDED_WIDTH) this.#index.folded = { width: FOLDED_WIDTH, vectors: foldVectors(vectors, count, width) };
       }
     }
     this.#clusterCentroids = centroids;
@@ -127,15 +127,17 @@ export class LearnedRouter {
     return { vector, hand: standardize(handFeatures(message, turns), this.file.hand) };
   }
 
-  /** The cluster a vector falls in (its nearest centroid). */
-  cluster(vector: Float32Array): number {
-    return nearestCentroid(this.#clusterCentroids, this.file.clusters.count, this.file.embedder.dimensions, vector);
+  /** Similarity of a vector to every cluster centroid. */
+  centroidSimilarities(vector: Float32Array): Float32Array {
+    return centroidSimilarities(this.#clusterCentroids, this.file.clusters.count, this.file.embedder.dimensions, vector);
   }
 
-  neighbourProbabilities(features: RouteFeatures, exclude = -1): Float64Array {
-    if (this.#index === undefined || this.#scores === undefined || this.file.neighbours === undefined) throw new FrugalError('FRUGAL_INVALID_DATA', 'this router stores no neighbours');
+  neighbourProbabilities(features: RouteFeatures, exclude = -1, similarities?: Float32Array): Float64Array {
+    if (this.#index === undefined || this.#scores === undefined || this.file.neighbours === undefined) {
+      throw new FrugalError('FRUGAL_INVALID_DATA', 'this router stores no neighbours');
+    }
     const { k, prior } = this.file.neighbours;
-    return neighbourProbabilities(this.#index, this.#scores, this.#baseRates, features.vector, k, prior, exclude);
+    return neighbourProbabilities(this.#index, this.#scores, this.#baseRates, features.vector, k, prior, exclude, undefined, similarities);
   }
 
   logisticProbabilities(features: RouteFeatures): Float64Array {
@@ -143,19 +145,22 @@ export class LearnedRouter {
     return predictLogistic(this.#logistic, logisticRow(features, this.#logisticInput!));
   }
 
-  clusterProbabilities(features: RouteFeatures): Float64Array {
+  /** Success rates of the cluster whose centroid is closest. */
+  clusterProbabilities(features: RouteFeatures, similarities = this.centroidSimilarities(features.vector)): Float64Array {
+    let nearestCluster = 0;
+    for (let cluster = 1; cluster < similarities.length; cluster++) if (similarities[cluster]! > similarities[nearestCluster]!) nearestCluster = cluster;
     const candidates = this.candidates.length;
-    const offset = this.cluster(features.vector) * candidates;
-    return this.#clusterRates.slice(offset, offset + candidates);
+    return this.#clusterRates.slice(nearestCluster * candidates, (nearestCluster + 1) * candidates);
   }
 
   /** P(success) of each candidate for this request. */
   predict(features: RouteFeatures): Float64Array {
     if (this.file.kind === 'knn') return this.neighbourProbabilities(features);
     if (this.file.kind === 'logistic') return this.logisticProbabilities(features);
-    const neighbour = this.neighbourProbabilities(features);
+    const similarities = this.centroidSimilarities(features.vector);
+    const neighbour = this.neighbourProbabilities(features, -1, similarities);
     const logistic = this.logisticProbabilities(features);
-    const cluster = this.clusterProbabilities(features);
+    const cluster = this.clusterProbabilities(features, similarities);
     const result = new Float64Array(this.candidates.length);
     const weights = this.file.stacker!.weights;
     for (let candidate = 0; candidate < result.length; candidate++) {

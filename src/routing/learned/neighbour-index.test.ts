@@ -23,14 +23,14 @@ test('the full scan returns the k most similar, best first, and can leave one ou
   assert.deepEqual(Array.from(withoutSelf.indices.slice(0, 4)), Array.from(found.indices.slice(1, 5)));
 });
 
-test('the clustered search probing every cluster equals the full scan', () => {
+test('the clustered search with a budget of every vector equals the full scan', () => {
   const clustering = sphericalKMeans(vectors, 12, { seed: 1 });
   const members = Array.from({ length: clustering.count }, () => [] as number[]);
   clustering.assignments.forEach((cluster, row) => members[cluster]!.push(row));
   const scanned: NeighbourIndex = { width, count: vectors.length, vectors: flat };
   const clustered: NeighbourIndex = {
     ...scanned,
-    lists: { centroids: clustering.centroids, members: members.map((list) => Uint32Array.from(list)), probe: clustering.count },
+    lists: { centroids: clustering.centroids, members: members.map((list) => Uint32Array.from(list)), scanned: vectors.length },
   };
   for (const query of vectors.slice(0, 20)) assert.deepEqual(nearest(clustered, query, 10).indices, nearest(scanned, query, 10).indices);
 });

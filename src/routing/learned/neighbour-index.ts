@@ -2,8 +2,8 @@ import { dotRow } from '../numeric/kmeans.ts';
 
 /**
  * Nearest training prompts by cosine similarity. Small sets are scanned whole; larger ones are
- * searched through an inverted file (the clusters of `lists`): only the `probe` clusters whose
- * centroids are closest to the query are scanned, so a decision stays well under a millisecond
+ * searched through an inverted file (the clusters of `lists`): only the clusters whose centroids
+ * are closest to the query are scanned, so a decision stays well under a millisecond
  * with tens of thousands of training prompts.
  */
 export interface NeighbourIndex {
@@ -11,8 +11,44 @@ export interface NeighbourIndex {
   count: number;
   /** count × width, unit rows. */
   vectors: Float32Array;
-  /** Clusters (present when the set is large enough to need them). */
-  lists?: { centroids: Float32Array; members: Uint32Array[]; probe: number };
+  /**
+   * Clusters (present when the set is large enough to need them): the closest clusters are
+   * scanned, nearest centroid first, until `scanned` vectors have been compared.
+   */
+  lists?: { centroids: Float32Array; members: Uint32Array[]; scanned: number };
+  /**
+   * A narrow copy of the vectors for the clustered search's first pass (see `foldVectors`): it
+   * ranks the scanned vectors cheaply, and only the best few are compared at full width.
+   */
+  folded?: { width: number; vectors: Float32Array };
+}
+
+/** Width of the folded vectors: a quarter of the work per comparison at 512 dimensions. */
+export const FOLDED_WIDTH = 128;
+/** Candidates per neighbour kept from the folded pass for the exact comparison. */
+const RERANK_FACTOR = 4;
+
+/**
+ * Folds each row to `width` by summing its `width`-long segments, then normalizes. The lexical
+ * embedder already hashes features into buckets with random signs, so folding is a further
+ * random projection that keeps dot products close on average.
+ */
+export function foldVectors(vectors: Float32Array, count: number, width: number, foldedWidth = FOLDED_WIDTH): Float32Array {
+  const folded = new Float32Array(count * foldedWidth);
+  for (let row = 0; row < count; row++) foldInto(vectors.subarray(row * width, (row + 1) * width), folded.subarray(row * foldedWidth, (row + 1) * foldedWidth));
+  return folded;
+}
+
+function foldInto(vector: Float32Array, into: Float32Array): Float32Array {
+  into.fill(0);
+  for (let index = 0; index < vector.length; index++) into[index % into.length]! += vector[index]!;
+  let squares = 0;
+  for (let index = 0; index < into.length; index++) squares += into[index]! * into[index]!;
+  if (squares > 0) {
+    const scale = 1 / Math.sqrt(squares);
+    for (let index = 0; index < into.length; index++) into[index]! *= scale;
+  }
+  return into;
 }
 
 export interface Neighbours {
@@ -23,12 +59,14 @@ export interface Neighbours {
 
 /** Above this many vectors, search through clusters instead of scanning all. */
 export const SCAN_ALL_LIMIT = 3_000;
-/** Vectors the clustered search aims to scan per query. */
-const SCANNED_PER_QUERY = 1_200;
+/** Vectors the clustered search compares per query (the closest clusters' members). */
+export const SCANNED_PER_QUERY = 400;
 
-export function probeCount(clusterCount: number, count: number): number {
-  const perCluster = count / Math.max(1, clusterCount);
-  return Math.max(1, Math.min(clusterCount, Math.ceil(SCANNED_PER_QUERY / Math.max(1, perCluster))));
+/** Similarity of `query` to every centroid (also tells the query's own cluster: the largest). */
+export function centroidSimilarities(centroids: Float32Array, clusterCount: number, width: number, query: Float32Array): Float32Array {
+  const similarities = new Float32Array(clusterCount);
+  for (let cluster = 0; cluster < clusterCount; cluster++) similarities[cluster] = dotRow(centroids, cluster, width, query);
+  return similarities;
 }
 
 /** Inserts (index, similarity) into the top-k arrays kept sorted by similarity, descending. */
@@ -44,8 +82,11 @@ function offer(result: Neighbours, k: number, index: number, similarity: number)
   result.indices[position] = index;
 }
 
-/** The k most similar stored vectors to `query`, skipping `exclude` (leave-one-out on training data). */
-export function nearest(index: NeighbourIndex, query: Float32Array, k: number, exclude = -1): Neighbours {
+/**
+ * The k most similar stored vectors to `query`, skipping `exclude` (leave-one-out on training
+ * data). `similarities` to the centroids may be passed when the caller has them already.
+ */
+export function nearest(index: NeighbourIndex, query: Float32Array, k: number, exclude = -1, similarities?: Float32Array): Neighbours {
   const result: Neighbours = { indices: new Uint32Array(k), similarities: new Float32Array(k), found: 0 };
   const { vectors, width, lists } = index;
   if (lists === undefined) {
@@ -53,11 +94,28 @@ export function nearest(index: NeighbourIndex, query: Float32Array, k: number, e
     return result;
   }
   const clusterCount = lists.members.length;
-  const closest: Neighbours = { indices: new Uint32Array(lists.probe), similarities: new Float32Array(lists.probe), found: 0 };
-  for (let cluster = 0; cluster < clusterCount; cluster++) offer(closest, lists.probe, cluster, dotRow(lists.centroids, cluster, width, query));
-  for (let position = 0; position < closest.found; position++) {
-    for (const row of lists.members[closest.indices[position]!]!) {
-      if (row !== exclude) offer(result, k, row, dotRow(vectors, row, width, query));
+  const toCentroids = similarities ?? centroidSimilarities(lists.centroids, clusterCount, width, query);
+  const order = Array.from({ length: clusterCount }, (_, cluster) => cluster).sort((left, right) => toCentroids[right]! - toCentroids[left]!);
+  const folded = index.folded;
+  const shortlistSize = folded === undefined ? k : k * RERANK_FACTOR;
+  const shortlist: Neighbours = folded === undefined ? result : { indices: new Uint32Array(shortlistSize), similarities: new Float32Array(shortlistSize), found: 0 };
+  const foldedQuery = folded === undefined ? query : foldInto(query, new Float32Array(folded.width));
+  let scanned = 0;
+  for (const cluster of order) {
+    if (scanned >= lists.scanned) break;
+    const members = lists.members[cluster]!;
+    for (let position = 0; position < members.length; position++) {
+      const row = members[position]!;
+      if (row === exclude) continue;
+      const similarity = folded === undefined ? dotRow(vectors, row, width, query) : dotRow(folded.vectors, row, folded.width, foldedQuery);
+      offer(shortlist, shortlistSize, row, similarity);
+    }
+    scanned += members.length;
+  }
+  if (folded !== undefined) {
+    for (let position = 0; position < shortlist.found; position++) {
+      const row = shortlist.indices[position]!;
+      offer(result, k, row, dotRow(vectors, row, width, query));
     }
   }
   return result;

@@ -1,5 +1,4 @@
 import type { OutcomeTable } from '../data/outcome-table.ts';
-import type { SplitRecord } from './router-model.ts';
 import type { FittedRouter, OfflineRouter, PreparedRouter } from '../evaluation/offline-router.ts';
 import { focusText, routingMessage } from '../features/focus-text.ts';
 import { chooseCandidate } from './decision.ts';
@@ -85,7 +84,7 @@ export function learnedOfflineRouter(
   name: string,
   kind: LearnedRouterKind,
   rule: 'utility' | 'threshold',
-  options: Omit<TrainRouterOptions, 'kind' | 'onProgress'> & { split?: SplitRecord } = {},
+  options: Omit<TrainRouterOptions, 'kind' | 'onProgress'> = {},
 ): OfflineRouter {
   return {
     name,

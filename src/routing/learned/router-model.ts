@@ -59,8 +59,11 @@ export interface RouterModelFile {
     vectors: string;
     scores: string;
   };
-  /** Clusters of the training vectors: success rate per cluster and candidate; lists for fast search. */
-  clusters: { count: number; centroids: string; members: number[][]; probe: number; successRates: number[] };
+  /**
+   * Clusters of the training vectors: success rate per cluster and candidate, and member lists for
+   * the clustered neighbour search, which compares `scanned` vectors per query (0: all of them).
+   */
+  clusters: { count: number; centroids: string; members: number[][]; scanned: number; successRates: number[] };
   /** Training mean score per candidate. */
   baseRates: number[];
   logistic?: { inputs: number; weights: string; bias: number[] };

@@ -4,22 +4,22 @@ import type { Embedder } from '../embedders/embedder.ts';
 import { DEFAULT_LEXICAL_DIMENSIONS, LexicalEmbedder } from '../embedders/lexical-embedder.ts';
 import { focusText, routingMessage } from '../features/focus-text.ts';
 import { HAND_FEATURE_COUNT, handFeatures } from '../features/hand-features.ts';
-import { sphericalKMeans } from '../numeric/kmeans.ts';
+import { centroidsOf, nearestCentroid, sphericalKMeans } from '../numeric/kmeans.ts';
 import { predictLogistic, trainLogistic, type LogisticModel } from '../numeric/logistic-regression.ts';
 import { ridgeRegression } from '../numeric/ridge-regression.ts';
 import { fitStandardizer, standardize } from '../numeric/standardizer.ts';
 import { encodeFloat32 } from '../numeric/vector-codec.ts';
 import { clusterSuccessRates, neighbourProbabilities } from './base-predictors.ts';
 import { logisticRow, stackRow, STACK_INPUTS, type RouteFeatures } from './learned-router.ts';
-import { probeCount, SCAN_ALL_LIMIT, type NeighbourIndex } from './neighbour-index.ts';
+import { FOLDED_WIDTH, foldVectors, SCAN_ALL_LIMIT, SCANNED_PER_QUERY, type NeighbourIndex } from './neighbour-index.ts';
 import type { LearnedRouterKind, ProviderEmbedderState, RouterModelFile, SplitRecord } from './router-model.ts';
 
 export interface TrainRouterOptions {
   kind: LearnedRouterKind;
   /** Width of the built-in lexical embedder (default 512); ignored with `embedder`. */
   dimensions?: number;
-  /** Provider embeddings instead of the lexical embedder. */
-  embedder?: Embedder & { provider?: string; model?: string };
+  /** Provider embeddings instead of the lexical embedder, and the configured provider/model they come from. */
+  embedder?: Embedder;
   providerEmbedder?: Omit<ProviderEmbedderState, 'kind' | 'dimensions'>;
   /** Neighbours per prediction (default 25). */
   k?: number;
@@ -119,20 +119,28 @@ export async function trainRouter(table: OutcomeTable, options: TrainRouterOptio
   const labels = Float64Array.from(table.scores);
   const { baseRates, premium } = baseRatesAndPremium(table);
 
-  progress('clustering');
-  const clusterCount = Math.max(2, Math.min(256, Math.round(Math.sqrt(count))));
-  const clustering = sphericalKMeans(vectors, clusterCount, { seed: options.seed ?? 11 });
-  const members: number[][] = Array.from({ length: clustering.count }, () => []);
-  clustering.assignments.forEach((cluster, row) => members[cluster]!.push(row));
-  const probe = count > SCAN_ALL_LIMIT ? probeCount(clustering.count, count) : clustering.count;
-  const clusters = clusterSuccessRates(clustering.assignments, clustering.count, labels, baseRates, CLUSTER_PRIOR);
-
   const flatVectors = new Float32Array(count * width);
   vectors.forEach((vector, row) => flatVectors.set(vector, row * width));
+  const folded = width > FOLDED_WIDTH ? foldVectors(flatVectors, count, width) : undefined;
+
+  progress('clustering');
+  // k-means runs on the folded vectors (a quarter of the work); centroids and assignments are
+  // then taken at full width, as the router computes them for a request.
+  const clusterCount = Math.max(2, Math.min(256, Math.round(Math.sqrt(count))));
+  const foldedRows = folded === undefined ? vectors : vectors.map((_, row) => folded.subarray(row * FOLDED_WIDTH, (row + 1) * FOLDED_WIDTH));
+  const coarse = sphericalKMeans(foldedRows, clusterCount, { seed: options.seed ?? 11 });
+  const centroids = folded === undefined ? coarse.centroids : centroidsOf(vectors, coarse.assignments, coarse.count);
+  const assignments = Uint32Array.from(vectors, (vector) => nearestCentroid(centroids, coarse.count, width, vector));
+  const members: number[][] = Array.from({ length: coarse.count }, () => []);
+  assignments.forEach((cluster, row) => members[cluster]!.push(row));
+  const scanned = count > SCAN_ALL_LIMIT ? SCANNED_PER_QUERY : 0;
+  const clusters = clusterSuccessRates(assignments, coarse.count, labels, baseRates, CLUSTER_PRIOR);
+
   const scores32 = Float32Array.from(labels);
   const index: NeighbourIndex = { width, count, vectors: flatVectors };
-  if (probe < clustering.count) {
-    index.lists = { centroids: clustering.centroids, members: members.map((list) => Uint32Array.from(list)), probe };
+  if (scanned > 0) {
+    index.lists = { centroids, members: members.map((list) => Uint32Array.from(list)), scanned };
+    if (folded !== undefined) index.folded = { width: FOLDED_WIDTH, vectors: folded };
   }
   const k = options.k ?? 25;
 
@@ -155,10 +163,10 @@ export async function trainRouter(table: OutcomeTable, options: TrainRouterOptio
     hand: { mean: round(handScaling.mean), scale: round(handScaling.scale) },
     cost: fitCostModel(table, hand),
     clusters: {
-      count: clustering.count,
-      centroids: encodeFloat32(clustering.centroids),
+      count: coarse.count,
+      centroids: encodeFloat32(centroids),
       members,
-      probe,
+      scanned,
       successRates: round(clusters.rates),
     },
     baseRates: round(baseRates),
@@ -172,32 +180,35 @@ export async function trainRouter(table: OutcomeTable, options: TrainRouterOptio
     file.logistic = { inputs, weights: encodeFloat32(logistic.weights), bias: round(logistic.bias) };
   }
   if (kind === 'stacked') {
-    file.stacker = { weights: trainStacker(table, features, logisticRows, labels, baseRates, clusters, clustering.assignments, index, scores32, k, logisticOptions, options, progress) };
+    file.stacker = { weights: trainStacker({ table, features, logisticRows, labels, baseRates, clusters, assignments, index, scores: scores32, k, logisticOptions }, options, progress) };
   }
   return file;
 }
 
+/** What the stacker is fitted from: the training items and the base predictors' material. */
+interface StackingInputs {
+  table: OutcomeTable;
+  features: RouteFeatures[];
+  logisticRows: Float64Array[];
+  labels: Float64Array;
+  baseRates: Float64Array;
+  clusters: { sums: Float64Array; members: Float64Array };
+  assignments: Uint32Array;
+  index: NeighbourIndex;
+  scores: Float32Array;
+  k: number;
+  logisticOptions: { epochs: number; l2: number; seed: number };
+}
+
 /** The stacker's weights per candidate, fitted on out-of-fold base predictions of the training items. */
-function trainStacker(
-  table: OutcomeTable,
-  features: RouteFeatures[],
-  logisticRows: Float64Array[],
-  labels: Float64Array,
-  baseRates: Float64Array,
-  clusters: { sums: Float64Array; members: Float64Array },
-  assignments: Uint32Array,
-  index: NeighbourIndex,
-  scores: Float32Array,
-  k: number,
-  logisticOptions: { epochs: number; l2: number; seed: number },
-  options: TrainRouterOptions,
-  progress: (message: string) => void,
-): number[][] {
+function trainStacker(inputs: StackingInputs, options: TrainRouterOptions, progress: (message: string) => void): number[][] {
+  const { table, features, logisticRows, labels, baseRates, clusters, assignments, index, scores, k, logisticOptions } = inputs;
   const candidates = table.models.length;
   const count = table.items.length;
   const folds = options.folds ?? 4;
   const outOfFold = new Float64Array(count * candidates);
-  const foldOfRow = table.items.map((item) => foldOf(item.id, folds, options.split?.salt));
+  // Its own salt: evaluation folds use the split salt, and these folds must not line up with them.
+  const foldOfRow = table.items.map((item) => foldOf(item.id, folds, `${options.split?.salt ?? DEFAULT_SPLIT.salt}/stacking`));
   for (let fold = 0; fold < folds; fold++) {
     progress(`stacking: out-of-fold logistic model ${fold + 1}/${folds}`);
     const trainRows: Float64Array[] = [];

@@ -2,8 +2,8 @@ import type { Embedder } from '../../embedders/embedder.ts';
 import type { PairClassifier } from '../verifier/pair-classifier.ts';
 import { cosine, embedTexts } from './embed-texts.ts';
 import type { LabelledPair } from './labelled-pairs.ts';
-import { splitPairs } from './split-pairs.ts';
-import { chooseThreshold, curve, pointAt, type ScoredPair, type ThresholdPoint } from './threshold-metrics.ts';
+import { pairGroups, splitPairs } from './split-pairs.ts';
+import { chooseThresholdWithConfidence, curve, pointAt, type GroupedScore, type ThresholdPoint } from './threshold-metrics.ts';
 
 export interface PairEvaluationOptions {
   pairs: LabelledPair[];
@@ -12,106 +12,91 @@ export interface PairEvaluationOptions {
   classifier?: PairClassifier;
   /** Embedder similarity a pair needs to reach the classifier (a candidate). */
   minimumSimilarity: number;
-  /** The default threshold keeps the tune part's false-hit rate at or under this. */
+  /** A chosen threshold keeps the false-hit rate at or under this in 95% of group resamples of the development part. */
   maxFalseHitRate: number;
-  /** Report the primary method at this threshold instead of choosing one. */
+  /** Report the primary method (verified when there is a classifier) at this threshold. */
   threshold?: number;
 }
 
 export interface MethodReport {
   method: 'cosine' | 'cosine+verifier';
-  /** null when nothing can be chosen (no non-duplicates to measure false hits on, and no default). */
+  /** null when none can be chosen (no non-duplicates to measure false hits on). */
   threshold: number | null;
-  /** tune: chosen on the tune part; option: given by --threshold; model: the shipped classifier's default. */
-  chosenOn: 'tune' | 'option' | 'model' | null;
-  tune: ThresholdPoint | null;
+  /** development: chosen on the development part; option: --threshold; model: the classifier's shipped default. */
+  chosenOn: 'development' | 'option' | 'model' | null;
+  development: ThresholdPoint | null;
   heldOut: ThresholdPoint | null;
   /** The held-out part at every threshold of the grid. */
   curve: ThresholdPoint[];
 }
 
 export interface PairEvaluation {
-  split: { train: number; tune: number; heldOut: number; heldOutDuplicates: number };
+  split: { development: number; heldOut: number; heldOutDuplicates: number };
   cosine: MethodReport;
   verified: MethodReport | null;
 }
 
 function report(
   method: MethodReport['method'],
-  tune: ScoredPair[],
-  heldOut: ScoredPair[],
+  development: GroupedScore[],
+  heldOut: GroupedScore[],
   maxFalseHitRate: number,
-  given: number | undefined,
-  fallback: number | undefined,
+  fixed: { threshold: number; chosenOn: 'option' | 'model' } | undefined,
 ): MethodReport {
-  let threshold: number | null = null;
-  let chosenOn: MethodReport['chosenOn'] = null;
-  if (given !== undefined) {
-    threshold = given;
-    chosenOn = 'option';
-  } else {
-    const chosen = chooseThreshold(tune, maxFalseHitRate);
-    if (chosen !== undefined) {
-      threshold = chosen.threshold;
-      chosenOn = 'tune';
-    } else if (fallback !== undefined) {
-      threshold = fallback;
-      chosenOn = 'model';
-    }
-  }
+  const chosen = fixed === undefined ? chooseThresholdWithConfidence(development, maxFalseHitRate)?.threshold : fixed.threshold;
+  const threshold = chosen ?? null;
   return {
     method,
     threshold,
-    chosenOn,
-    tune: threshold === null ? null : pointAt(tune, threshold),
+    chosenOn: threshold === null ? null : (fixed?.chosenOn ?? 'development'),
+    // For the classifier on the file it was trained on (qqp-dev), the development figures are in-sample.
+    development: threshold === null ? null : pointAt(development, threshold),
     heldOut: threshold === null ? null : pointAt(heldOut, threshold),
     curve: curve(heldOut),
   };
 }
 
 /**
- * Offline precision of the semantic cache's accept decision on labelled pairs: thresholds are
- * chosen on the tune part and reported on the held-out part (splitPairs); the train part,
- * which the shipped classifier learned from, is left out.
+ * Offline precision of the semantic cache's accept decision on labelled pairs. Plain cosine
+ * gets its threshold chosen on the development part; the verified method uses the shipped
+ * classifier's default (chosen the same way when it was trained on qqp-dev's development
+ * part), unless a threshold is given. Every reported figure is on the held-out part.
  */
 export async function evaluatePairs(options: PairEvaluationOptions): Promise<PairEvaluation> {
   const split = splitPairs(options.pairs);
-  const used = [...split.tune, ...split.heldOut];
-  const vectors = await embedTexts(options.embedder, used.flatMap((pair) => [pair.a, pair.b]));
+  const vectors = await embedTexts(options.embedder, options.pairs.flatMap((pair) => [pair.a, pair.b]));
   const similarity = (pair: LabelledPair) => cosine(vectors.get(pair.a)!, vectors.get(pair.b)!);
-  const cosineScores = (pairs: LabelledPair[]) => pairs.map((pair) => ({ score: similarity(pair), duplicate: pair.duplicate }));
+  const grouped = (pairs: LabelledPair[], score: (pair: LabelledPair) => number): GroupedScore[] => {
+    const groups = pairGroups(pairs);
+    return pairs.map((pair, index) => ({ score: score(pair), duplicate: pair.duplicate, group: groups[index]! }));
+  };
   const classifier = options.classifier;
-  const verifiedScores = (pairs: LabelledPair[]) =>
-    pairs.map((pair) => ({
-      score: similarity(pair) >= options.minimumSimilarity ? classifier!.probability(pair.a, pair.b) : 0,
-      duplicate: pair.duplicate,
-    }));
-  const primaryIsCosine = classifier === undefined;
+  const verifiedScore = (pair: LabelledPair) =>
+    similarity(pair) >= options.minimumSimilarity ? classifier!.probability(pair.a, pair.b) : 0;
   return {
     split: {
-      train: split.train.length,
-      tune: split.tune.length,
+      development: split.development.length,
       heldOut: split.heldOut.length,
       heldOutDuplicates: split.heldOut.filter((pair) => pair.duplicate).length,
     },
     cosine: report(
       'cosine',
-      cosineScores(split.tune),
-      cosineScores(split.heldOut),
+      grouped(split.development, similarity),
+      grouped(split.heldOut, similarity),
       options.maxFalseHitRate,
-      primaryIsCosine ? options.threshold : undefined,
-      undefined,
+      classifier === undefined && options.threshold !== undefined ? { threshold: options.threshold, chosenOn: 'option' } : undefined,
     ),
     verified:
       classifier === undefined
         ? null
         : report(
             'cosine+verifier',
-            verifiedScores(split.tune),
-            verifiedScores(split.heldOut),
+            grouped(split.development, verifiedScore),
+            grouped(split.heldOut, verifiedScore),
             options.maxFalseHitRate,
-            options.threshold,
-            classifier.model.threshold,
+            options.threshold !== undefined
+              ? { threshold: options.threshold, chosenOn: 'option' }
+              : { threshold: classifier.model.threshold, chosenOn: 'model' },
           ),
   };
 }

@@ -3,7 +3,9 @@ import type { RetrievalRow } from './evaluate-retrieval.ts';
 import type { ThresholdPoint } from './threshold-metrics.ts';
 
 const count = (value: number) => value.toLocaleString('en-US');
-const percent = (value: number | null) => (value === null ? '-' : `${(value * 100).toFixed(1)}%`);
+const percent = (value: number | null, digits = 1) => (value === null ? '-' : `${(value * 100).toFixed(digits)}%`);
+/** False-hit rates sit near the 1% target, where one decimal would hide which side they are on. */
+const rate = (value: number | null) => percent(value, 2);
 const METHOD_NAMES = { cosine: 'cosine', 'cosine+verifier': 'cosine + verifier' } as const;
 
 function table(rows: string[][], rightFrom: number): string {
@@ -21,7 +23,7 @@ function methodRow(report: MethodReport): string[] {
     report.chosenOn ?? '-',
     percent(point?.precision ?? null),
     percent(point?.recall ?? null),
-    percent(point?.falseHitRate ?? null),
+    rate(point?.falseHitRate ?? null),
     point === null ? '-' : `${count(point.correctHits)} / ${count(point.falseHits)}`,
   ];
 }
@@ -36,7 +38,7 @@ function curveRows(report: MethodReport): string[][] {
     count(point.accepted),
     percent(point.precision),
     percent(point.recall),
-    percent(point.falseHitRate),
+    rate(point.falseHitRate),
   ]);
 }
 
@@ -56,10 +58,10 @@ export function formatPairEvaluation(evaluation: PairEvaluation, context: Evalua
   const primary = evaluation.verified ?? evaluation.cosine;
   const lines = [
     `pairs     ${context.pairsPath}: ${count(context.pairCount)} (${count(context.duplicates)} duplicates)`,
-    `split     tune ${count(split.tune)} · held-out ${count(split.heldOut)} (${count(split.heldOutDuplicates)} duplicates) · train ${count(split.train)} left out (the verifier's training part); pairs sharing a text stay in one part`,
+    `split     development ${count(split.development)} · held-out ${count(split.heldOut)} (${count(split.heldOutDuplicates)} duplicates); pairs sharing a text stay in one part`,
     `embedder  ${context.embedder} (${count(context.dimensions)} dimensions)`,
     context.verifier === null ? 'verifier  none' : `verifier  ${context.verifier}; candidates need embedder similarity >= ${context.minimumSimilarity}`,
-    `target    false-hit rate <= ${percent(context.maxFalseHitRate)} on the tune part; figures below are the held-out part`,
+    `target    false-hit rate <= ${percent(context.maxFalseHitRate)} in 95% of group resamples of the development part; figures below are the held-out part`,
     '',
     table(
       [

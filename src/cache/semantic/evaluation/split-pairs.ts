@@ -2,15 +2,14 @@ import { createHash } from 'node:crypto';
 import type { LabelledPair } from './labelled-pairs.ts';
 
 /**
- * The deterministic split every offline figure uses: `train` and `tune` (together the
- * development part the verifier is trained and its threshold chosen on) and `heldOut`
- * (reported, never tuned on). Pairs that share a text are kept in one part — Quora repeats
- * questions across pairs, and a question seen in training must not be scored again as unseen.
- * Each group of connected pairs goes to a part by a hash of its smallest text: 50% / 25% / 25%.
+ * The deterministic split every offline figure uses: `development` (75%: the verifier is
+ * trained and every threshold chosen on it) and `heldOut` (25%: reported, never tuned on).
+ * Pairs that share a text stay in one part — Quora repeats questions across pairs, and a
+ * question seen in training must not be scored again as unseen. Each group of connected pairs
+ * goes to a part by a hash of its smallest text.
  */
 export interface PairSplit {
-  train: LabelledPair[];
-  tune: LabelledPair[];
+  development: LabelledPair[];
   heldOut: LabelledPair[];
 }
 
@@ -46,10 +45,7 @@ export function groupBucket(group: string, buckets: number, salt = ''): number {
 
 export function splitPairs(pairs: readonly LabelledPair[]): PairSplit {
   const groups = pairGroups(pairs);
-  const split: PairSplit = { train: [], tune: [], heldOut: [] };
-  pairs.forEach((pair, index) => {
-    const percentile = groupBucket(groups[index]!, 100);
-    (percentile < 50 ? split.train : percentile < 75 ? split.tune : split.heldOut).push(pair);
-  });
+  const split: PairSplit = { development: [], heldOut: [] };
+  pairs.forEach((pair, index) => (groupBucket(groups[index]!, 100) < 75 ? split.development : split.heldOut).push(pair));
   return split;
 }

@@ -66,3 +66,68 @@ export function chooseThreshold(
   }
   return undefined;
 }
+
+/** A scored pair with the group it belongs to (pairs sharing a text; see pairGroups). */
+export interface GroupedScore extends ScoredPair {
+  group: string;
+}
+
+/**
+ * The lowest threshold whose false-hit rate stays at or under `maxFalseHitRate` in `confidence`
+ * of `draws` resamples of the pairs' groups (a cluster bootstrap). Pairs in one group are
+ * alike, so false hits come in clumps, and a threshold that only just meets the target on the
+ * pairs it was tuned on overshoots it on others. Resampling is seeded: the choice is deterministic.
+ */
+export function chooseThresholdWithConfidence(
+  scored: readonly GroupedScore[],
+  maxFalseHitRate: number,
+  confidence = 0.95,
+  draws = 1000,
+  thresholds: readonly number[] = THRESHOLD_GRID,
+): ThresholdPoint | undefined {
+  const sorted = [...thresholds].sort((left, right) => left - right);
+  // Per group, each non-duplicate as the index of the highest threshold it still passes (-1: none).
+  const byGroup = new Map<string, number[]>();
+  for (const pair of scored) {
+    const members = byGroup.get(pair.group) ?? [];
+    if (!pair.duplicate) {
+      let passes = -1;
+      while (passes + 1 < sorted.length && pair.score >= sorted[passes + 1]!) passes++;
+      members.push(passes);
+    }
+    byGroup.set(pair.group, members);
+  }
+  const groups = [...byGroup.values()];
+  if (groups.every((members) => members.length === 0)) return undefined;
+
+  let state = 0x9e3779b9;
+  const random = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4294967296;
+  };
+  const rates = sorted.map(() => new Float64Array(draws));
+  const passing = new Float64Array(sorted.length);
+  for (let draw = 0; draw < draws; draw++) {
+    passing.fill(0);
+    let negatives = 0;
+    for (let pick = 0; pick < groups.length; pick++) {
+      const members = groups[Math.floor(random() * groups.length)]!;
+      negatives += members.length;
+      for (const passes of members) if (passes >= 0) passing[passes]! += 1;
+    }
+    // A non-duplicate passing threshold k passes every lower one too.
+    let falseHits = 0;
+    for (let index = sorted.length - 1; index >= 0; index--) {
+      falseHits += passing[index]!;
+      rates[index]![draw] = negatives === 0 ? 0 : falseHits / negatives;
+    }
+  }
+  for (let index = 0; index < sorted.length; index++) {
+    const drawn = rates[index]!.sort();
+    if (drawn[Math.min(draws - 1, Math.ceil(confidence * draws) - 1)]! <= maxFalseHitRate) return pointAt(scored, sorted[index]!);
+  }
+  return undefined;
+}

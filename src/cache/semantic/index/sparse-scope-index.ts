@@ -43,7 +43,7 @@ export class SparseScopeIndex implements ScopeIndex {
   #values: Array<Float32Array | undefined> = [];
   #slotIds: number[] = [];
   #slotOf = new Map<number, number>();
-  #sums = new Float32Array(64);
+  #sums = new Float64Array(64);
   #stamps = new Uint32Array(64);
   #epoch = 0;
 
@@ -64,7 +64,7 @@ export class SparseScopeIndex implements ScopeIndex {
     this.#slotIds.push(id);
     this.#slotOf.set(id, slot);
     if (slot >= this.#sums.length) {
-      const sums = new Float32Array(this.#sums.length * 2);
+      const sums = new Float64Array(this.#sums.length * 2);
       this.#sums = sums;
       const stamps = new Uint32Array(this.#stamps.length * 2);
       stamps.set(this.#stamps);
@@ -85,6 +85,7 @@ export class SparseScopeIndex implements ScopeIndex {
   }
 
   search(query: Float32Array, minimumSimilarity: number, limit: number): VectorMatch[] {
+    if (minimumSimilarity <= 0) return this.#scan(query, minimumSimilarity, limit);
     const dimensions: number[] = [];
     let remainingSquares = 0;
     for (let index = 0; index < query.length; index++) {
@@ -109,7 +110,7 @@ export class SparseScopeIndex implements ScopeIndex {
 
     let walked = 0;
     for (; walked < dimensions.length; walked++) {
-      if (minimumSimilarity > 0 && Math.sqrt(Math.max(remainingSquares, 0)) < floor) break;
+      if (Math.sqrt(Math.max(remainingSquares, 0)) < floor) break;
       const dimension = dimensions[walked]!;
       const weight = query[dimension]!;
       remainingSquares -= weight * weight;
@@ -167,6 +168,16 @@ export class SparseScopeIndex implements ScopeIndex {
     return total;
   }
 
+  /** Every entry scored from its own vector: a floor at or below zero admits entries sharing no dimension. */
+  #scan(query: Float32Array, minimumSimilarity: number, limit: number): VectorMatch[] {
+    const matches: VectorMatch[] = [];
+    for (const slot of this.#slotOf.values()) {
+      const similarity = this.#dot(slot, query);
+      if (similarity >= minimumSimilarity) insertRanked(matches, { id: this.#slotIds[slot]!, similarity }, limit);
+    }
+    return matches;
+  }
+
   #dot(slot: number, query: Float32Array): number {
     const indices = this.#indices[slot]!;
     const values = this.#values[slot]!;
@@ -196,7 +207,7 @@ export class SparseScopeIndex implements ScopeIndex {
     this.#values = [];
     this.#slotIds = [];
     this.#slotOf = new Map();
-    this.#sums = new Float32Array(64);
+    this.#sums = new Float64Array(64);
     this.#stamps = new Uint32Array(64);
     this.#epoch = 0;
     indices.forEach((vectorIndices, slot) => {

@@ -14,6 +14,7 @@ export const PAIR_FEATURE_NAMES = [
   'unmatchedInShorter',
   'unmatchedInLonger',
   'unmatchedWithoutSpellingPartner',
+  'unmatchedRareWords',
   'numberMismatch',
   'hasNumbers',
   'negationMismatch',
@@ -23,6 +24,9 @@ export const PAIR_FEATURE_NAMES = [
   'lastWordSame',
   'modalMismatch',
   'comparisonMismatch',
+  'personMismatch',
+  'tenseMismatch',
+  'symbolMismatch',
   'lengthRatio',
   'shorterLength',
   'questionCountDifference',
@@ -30,6 +34,9 @@ export const PAIR_FEATURE_NAMES = [
   'bigramJaccard',
   'trigramJaccard',
 ] as const;
+
+/** IDF of a word found in about 1 text in 150 of the fitting corpus. */
+const RARE_WORD_IDF = 6;
 
 function jaccard(left: Set<string>, right: Set<string>): number {
   if (left.size === 0 && right.size === 0) return 1;
@@ -111,6 +118,7 @@ export function pairFeatures(left: TextProfile, right: TextProfile, embedder: Le
     missingFromLonger.length,
     missingFromShorter.length,
     withoutPartner,
+    [...missingFromLonger, ...missingFromShorter].filter((stem) => idf(stem) >= RARE_WORD_IDF).length,
     symmetricDifference(left.numbers, right.numbers),
     left.numbers.size + right.numbers.size > 0 ? 1 : 0,
     Math.abs(left.negations - right.negations),
@@ -120,6 +128,9 @@ export function pairFeatures(left: TextProfile, right: TextProfile, embedder: Le
     lastWord(left) !== undefined && lastWord(left) === lastWord(right) ? 1 : 0,
     symmetricDifference(left.modals, right.modals),
     symmetricDifference(left.comparisons, right.comparisons),
+    symmetricDifference(left.persons, right.persons),
+    left.past === right.past ? 0 : 1,
+    symmetricDifference(left.symbols, right.symbols),
     longer.words.length === 0 ? 1 : shorter.words.length / longer.words.length,
     shorter.words.length,
     Math.abs(left.questionMarks - right.questionMarks),

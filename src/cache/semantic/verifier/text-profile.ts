@@ -6,6 +6,8 @@ import { casedWords, normalizeText, words } from '../../embedders/words.ts';
 const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'nowhere', 'without', 'cannot', 'cant', 'dont', 'doesnt', 'isnt', 'wont']);
 const QUESTION_WORDS = new Set(['what', 'why', 'how', 'when', 'where', 'who', 'whom', 'whose', 'which', 'whether']);
 const MODALS = new Set(['can', 'could', 'should', 'would', 'will', 'must', 'may', 'might', 'shall']);
+const PERSONS = new Set(['i', 'me', 'my', 'mine', 'myself', 'you', 'your', 'yours', 'we', 'our', 'us', 'he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'one']);
+const PAST = new Set(['was', 'were', 'did', 'had', 'been', 'used']);
 const COMPARISONS = new Set([
   'best', 'worst', 'better', 'worse', 'good', 'bad', 'most', 'least', 'more', 'less', 'first', 'last',
   'before', 'after', 'difference', 'vs', 'versus', 'between', 'cheapest', 'easiest', 'fastest', 'top',
@@ -26,6 +28,11 @@ export interface TextProfile {
   questionWords: Set<string>;
   modals: Set<string>;
   comparisons: Set<string>;
+  /** Who is asked about ("I" / "you" / "they") and whether it is asked in the past tense. */
+  persons: Set<string>;
+  past: boolean;
+  /** Symbols the word splitter drops but that change a question: "C*B" vs "C+B", "#" vs "##". */
+  symbols: Set<string>;
   bigrams: Set<string>;
   trigrams: Set<string>;
   vector: SparseVector;
@@ -69,6 +76,9 @@ export function profileText(text: string, embedder: LexicalEmbedder): TextProfil
     questionWords: new Set(tokens.filter((word) => QUESTION_WORDS.has(word))),
     modals: new Set(tokens.filter((word) => MODALS.has(word))),
     comparisons: new Set(tokens.filter((word) => COMPARISONS.has(word))),
+    persons: new Set(tokens.filter((word) => PERSONS.has(word))),
+    past: tokens.some((word) => PAST.has(word) || (word.length > 4 && word.endsWith('ed'))),
+    symbols: new Set(text.match(/[^\p{L}\p{N}\s.,?!'"’:;-]+/gu) ?? []),
     bigrams,
     trigrams,
     vector: embedder.sparse(text),
