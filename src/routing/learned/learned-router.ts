@@ -9,7 +9,8 @@ import { standardize } from '../numeric/standardizer.ts';
 import { decodeFloat32 } from '../numeric/vector-codec.ts';
 import { neighbourProbabilities } from './base-predictors.ts';
 import { chooseCandidate } from './decision.ts';
-import { centroidSimilarities, FOLDED_WIDTH, foldVectors, type NeighbourIndex } from './neighbour-index.ts';
+import { dotRow } from '../numeric/kmeans.ts';
+import { centroidSimilarities, FOLDED_WIDTH, foldInto, foldVectors, type NeighbourIndex } from './neighbour-index.ts';
 import type { DecisionRule, RouterModelFile } from './router-model.ts';
 
 /** What a router reads from one request: the focus text's vector and the scaled hand features. */
@@ -25,6 +26,21 @@ export interface RouteChoice {
   probabilities: Float64Array;
   /** Expected cost per candidate, USD per 1,000 prompts. */
   costs: Float64Array;
+}
+
+/** Where a request's vector sits among the router's clusters. */
+export interface ClusterView {
+  similarities: Float32Array;
+  nearest: number;
+}
+
+/** Clusters whose exact similarity decides the nearest one, after folded similarities rank them. */
+const NEAREST_SHORTLIST = 4;
+
+function argmax(values: Float32Array, count: number): number {
+  let best = 0;
+  for (let index = 1; index < count; index++) if (values[index]! > values[best]!) best = index;
+  return best;
 }
 
 /** Number of stacker inputs: three base predictions and the hand features. */
@@ -59,6 +75,8 @@ export class LearnedRouter {
   readonly #lexical: LexicalEmbedder | undefined;
   readonly #index: NeighbourIndex | undefined;
   readonly #clusterCentroids: Float32Array;
+  /** Folded centroids (with folded vectors): they order the clustered search at a quarter of the cost. */
+  readonly #foldedCentroids: Float32Array | undefined;
   readonly #scores: Float32Array | undefined;
   readonly #clusterRates: Float64Array;
   readonly #baseRates: Float64Array;
@@ -92,7 +110,10 @@ export class LearnedRouter {
       this.#index = { width, count, vectors };
       if (file.clusters.members.length === clusterCount && file.clusters.scanned > 0) {
         this.#index.lists = { centroids, members: file.clusters.members.map((members) => Uint32Array.from(members)), scanned: file.clusters.scanned };
-        if (width > FOLDED_WIDTH) this.#index.folded = { width: FOLDED_WIDTH, vectors: foldVectors(vectors, count, width) };
+        if (width > FOLDED_WIDTH) {
+          this.#index.folded = { width: FOLDED_WIDTH, vectors: foldVectors(vectors, count, width) };
+          this.#foldedCentroids = foldVectors(centroids, clusterCount, width);
+        }
       }
     }
     this.#clusterCentroids = centroids;
@@ -127,17 +148,37 @@ export class LearnedRouter {
     return { vector, hand: standardize(handFeatures(message, turns), this.file.hand) };
   }
 
-  /** Similarity of a vector to every cluster centroid. */
-  centroidSimilarities(vector: Float32Array): Float32Array {
-    return centroidSimilarities(this.#clusterCentroids, this.file.clusters.count, this.file.embedder.dimensions, vector);
+  /**
+   * Where a vector sits among the clusters: similarity to every centroid (folded when the router
+   * has folded vectors: it only orders the clustered search) and the nearest cluster, exact.
+   */
+  clusterView(vector: Float32Array): ClusterView {
+    const { count } = this.file.clusters;
+    const width = this.file.embedder.dimensions;
+    if (this.#foldedCentroids === undefined) {
+      const similarities = centroidSimilarities(this.#clusterCentroids, count, width, vector);
+      return { similarities, nearest: argmax(similarities, count) };
+    }
+    const similarities = centroidSimilarities(this.#foldedCentroids, count, FOLDED_WIDTH, foldInto(vector, new Float32Array(FOLDED_WIDTH)));
+    // The nearest cluster is the exact best of the few the folded similarities rank first.
+    const shortlist = Array.from({ length: count }, (_, cluster) => cluster)
+      .sort((left, right) => similarities[right]! - similarities[left]!)
+      .slice(0, NEAREST_SHORTLIST);
+    let nearest = shortlist[0]!;
+    let best = -Infinity;
+    for (const cluster of shortlist) {
+      const similarity = dotRow(this.#clusterCentroids, cluster, width, vector);
+      if (similarity > best) [best, nearest] = [similarity, cluster];
+    }
+    return { similarities, nearest };
   }
 
-  neighbourProbabilities(features: RouteFeatures, exclude = -1, similarities?: Float32Array): Float64Array {
+  neighbourProbabilities(features: RouteFeatures, exclude = -1, view?: ClusterView): Float64Array {
     if (this.#index === undefined || this.#scores === undefined || this.file.neighbours === undefined) {
       throw new FrugalError('FRUGAL_INVALID_DATA', 'this router stores no neighbours');
     }
     const { k, prior } = this.file.neighbours;
-    return neighbourProbabilities(this.#index, this.#scores, this.#baseRates, features.vector, k, prior, exclude, undefined, similarities);
+    return neighbourProbabilities(this.#index, this.#scores, this.#baseRates, features.vector, k, prior, exclude, undefined, view?.similarities);
   }
 
   logisticProbabilities(features: RouteFeatures): Float64Array {
@@ -146,21 +187,19 @@ export class LearnedRouter {
   }
 
   /** Success rates of the cluster whose centroid is closest. */
-  clusterProbabilities(features: RouteFeatures, similarities = this.centroidSimilarities(features.vector)): Float64Array {
-    let nearestCluster = 0;
-    for (let cluster = 1; cluster < similarities.length; cluster++) if (similarities[cluster]! > similarities[nearestCluster]!) nearestCluster = cluster;
+  clusterProbabilities(features: RouteFeatures, view = this.clusterView(features.vector)): Float64Array {
     const candidates = this.candidates.length;
-    return this.#clusterRates.slice(nearestCluster * candidates, (nearestCluster + 1) * candidates);
+    return this.#clusterRates.slice(view.nearest * candidates, (view.nearest + 1) * candidates);
   }
 
   /** P(success) of each candidate for this request. */
   predict(features: RouteFeatures): Float64Array {
     if (this.file.kind === 'knn') return this.neighbourProbabilities(features);
     if (this.file.kind === 'logistic') return this.logisticProbabilities(features);
-    const similarities = this.centroidSimilarities(features.vector);
-    const neighbour = this.neighbourProbabilities(features, -1, similarities);
+    const view = this.clusterView(features.vector);
+    const neighbour = this.neighbourProbabilities(features, -1, view);
     const logistic = this.logisticProbabilities(features);
-    const cluster = this.clusterProbabilities(features, similarities);
+    const cluster = this.clusterProbabilities(features, view);
     const result = new Float64Array(this.candidates.length);
     const weights = this.file.stacker!.weights;
     for (let candidate = 0; candidate < result.length; candidate++) {

@@ -26,7 +26,7 @@ export interface NeighbourIndex {
 /** Width of the folded vectors: a quarter of the work per comparison at 512 dimensions. */
 export const FOLDED_WIDTH = 128;
 /** Candidates per neighbour kept from the folded pass for the exact comparison. */
-const RERANK_FACTOR = 4;
+const RERANK_FACTOR = 2;
 
 /**
  * Folds each row to `width` by summing its `width`-long segments, then normalizes. The lexical
@@ -39,7 +39,8 @@ export function foldVectors(vectors: Float32Array, count: number, width: number,
   return folded;
 }
 
-function foldInto(vector: Float32Array, into: Float32Array): Float32Array {
+/** Folds one vector into `into` (its width) and normalizes it. */
+export function foldInto(vector: Float32Array, into: Float32Array): Float32Array {
   into.fill(0);
   for (let index = 0; index < vector.length; index++) into[index % into.length]! += vector[index]!;
   let squares = 0;
