@@ -35,10 +35,12 @@ const seconds = Number(values.seconds);
 const epochs = Number(values.epochs);
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** JavaScript heap plus typed-array backing stores (the router's vectors live in the latter). */
 function heapUsed(): number {
   gc?.();
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
@@ -81,8 +83,12 @@ const file =
 const trainingSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 const fileBytes = Buffer.byteLength(JSON.stringify(file));
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+await settle();
 const heapBeforeRouter = heapUsed();
 const router = new LearnedRouter(JSON.parse(JSON.stringify(file)));
+// The parsed copy is released only once this turn of the event loop has ended.
+await settle();
 if (values.save !== undefined) writeFileSync(values.save, JSON.stringify(file));
 const routerHeap = heapUsed() - heapBeforeRouter;
 
@@ -150,7 +156,10 @@ console.log(row('features only (focus text, lexical embedding, hand features), a
 console.log('');
 console.log(`mean thread CPU time per decision: ${cpuPerDecision.toFixed(3)} ms`);
 console.log('');
-console.log(`model file: ${megabytes(fileBytes)} MB JSON; router in memory: ${megabytes(routerHeap)} MB of heap; heap after the run: ${megabytes(heapAfter)} MB (before training: ${megabytes(heapBefore)} MB)`);
+console.log(
+  `model file: ${megabytes(fileBytes)} MB JSON; router in memory: ${megabytes(routerHeap)} MB (heap + array buffers); ` +
+    `process: ${megabytes(heapAfter)} MB after the run (${megabytes(heapBefore)} MB before training), resident ${megabytes(process.memoryUsage().rss)} MB`,
+);
 console.log(
   `p99 target (< 1 ms): ${percentile(best.samples, 99) < 1 ? 'met' : 'NOT met'} in the least disturbed round, ${percentile(samples, 99) < 1 ? 'met' : 'NOT met'} over all rounds` +
     (gc === undefined ? ' — run with --expose-gc for exact heap figures' : ''),

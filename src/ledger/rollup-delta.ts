@@ -3,10 +3,11 @@
  * memory so each key costs one upsert. Deltas come out sorted by key so concurrent writers
  * lock rollup rows in the same order and cannot deadlock.
  */
-import { BUCKET_NAMES, emptyBuckets, type UsageBuckets } from '../usage/buckets.ts';
+import { BUCKET_NAMES, emptyBuckets } from '../usage/buckets.ts';
 import { utcDay } from './day.ts';
 import { requireSafeInteger } from './money.ts';
 import type { RequestRecord } from './records.ts';
+import type { UsageTotals } from './store.ts';
 
 /** Attribution is '' when absent; the model is the one served, else the one requested. */
 export interface RollupKey {
@@ -19,20 +20,9 @@ export interface RollupKey {
   route: string;
 }
 
-export interface RollupValues {
-  requests: number;
-  successes: number;
-  failures: number;
-  attempts: number;
-  incompleteCostRequests: number;
-  tokens: UsageBuckets;
-  costPicoUsd: bigint;
-  baselineCostPicoUsd: bigint;
-}
-
 export interface DailyDelta {
   key: RollupKey;
-  values: RollupValues;
+  values: UsageTotals;
 }
 
 export interface TaskDelta {

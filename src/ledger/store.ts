@@ -19,9 +19,8 @@ export interface UsageQuery extends DayRange {
   groupBy: UsageGroup;
 }
 
-export interface UsageRow {
-  /** The group's value (a model, a day, ...); null for requests without that attribution. */
-  key: string | null;
+/** The sums kept per daily rollup key and reported per usage group. */
+export interface UsageTotals {
   requests: number;
   successes: number;
   failures: number;
@@ -30,8 +29,13 @@ export interface UsageRow {
   incompleteCostRequests: number;
   tokens: UsageBuckets;
   costPicoUsd: bigint;
-  costUsd: string;
   baselineCostPicoUsd: bigint;
+}
+
+export interface UsageRow extends UsageTotals {
+  /** The group's value (a model, a day, ...); null for requests without that attribution. */
+  key: string | null;
+  costUsd: string;
   baselineCostUsd: string;
   /** costPicoUsd / successes rounded to the nearest pico-USD; null without successes. */
   costPerSuccessPicoUsd: bigint | null;

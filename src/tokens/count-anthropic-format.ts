@@ -1,6 +1,7 @@
 import { ANTHROPIC_TOOL_RESULT_TOKENS, ANTHROPIC_TOOL_USE_TOKENS, anthropicToolSystemPromptTokens } from './calibration.ts';
 import { anthropicImageTokens } from './image-tokens.ts';
-import type { Piece, PromptView } from './prompt-view.ts';
+import { piecesTokens, type PieceRules } from './piece-tokens.ts';
+import type { PromptView } from './prompt-view.ts';
 
 /**
  * Estimated tokens of each block for a Claude model: text at o200k_base × the Anthropic factor,
@@ -8,21 +9,13 @@ import type { Piece, PromptView } from './prompt-view.ts';
  * system prompt on the first tool block (it precedes the tools in the prompt).
  */
 export function countAnthropicFormat(view: PromptView, model: string, count: (text: string) => number): number[] {
-  const pieceTokens = (piece: Piece): number => {
-    switch (piece.kind) {
-      case 'text':
-        return count(piece.text);
-      case 'image':
-        return anthropicImageTokens(piece.image);
-      case 'tool-definition':
-        return count(JSON.stringify({ name: piece.tool.name, description: piece.tool.description, input_schema: piece.tool.parameters }));
-      case 'tool-call':
-        return ANTHROPIC_TOOL_USE_TOKENS + count(piece.name) + count(piece.input);
-      case 'tool-result':
-        return ANTHROPIC_TOOL_RESULT_TOKENS + piece.content.reduce((sum, inner) => sum + pieceTokens(inner), 0);
-    }
+  const rules: PieceRules = {
+    image: anthropicImageTokens,
+    toolDefinition: (tool) => count(JSON.stringify({ name: tool.name, description: tool.description, input_schema: tool.parameters })),
+    toolCallTokens: ANTHROPIC_TOOL_USE_TOKENS,
+    toolResultTokens: ANTHROPIC_TOOL_RESULT_TOKENS,
   };
-  const tokens = view.blocks.map((block) => block.pieces.reduce((total, piece) => total + pieceTokens(piece), 0));
+  const tokens = view.blocks.map((block) => piecesTokens(block.pieces, rules, count));
   const firstTool = view.blocks.findIndex((block) => block.section === 'tools');
   if (firstTool !== -1) tokens[firstTool]! += anthropicToolSystemPromptTokens(model, view.toolChoice);
   return tokens;

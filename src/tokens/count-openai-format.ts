@@ -1,7 +1,8 @@
 import { openAIImageTokens } from './image-tokens.ts';
 import type { ModelTokenizer } from './model-tokenizer.ts';
 import { openAIToolTokens, toolCountConstants } from './openai-tool-tokens.ts';
-import type { Piece, PromptView } from './prompt-view.ts';
+import { piecesTokens, type PieceRules } from './piece-tokens.ts';
+import type { PromptView } from './prompt-view.ts';
 
 /**
  * The chat format's overheads, from OpenAI's cookbook (`num_tokens_from_messages`): every
@@ -21,22 +22,14 @@ const TOKENS_PER_TOOL_CALL = 3;
  */
 export function countOpenAIFormat(view: PromptView, model: string, tokenizer: ModelTokenizer, count: (text: string) => number): number[] {
   const constants = toolCountConstants(tokenizer.encoding);
-  const pieceTokens = (piece: Piece): number => {
-    switch (piece.kind) {
-      case 'text':
-        return count(piece.text);
-      case 'image':
-        return openAIImageTokens(piece.image, model);
-      case 'tool-definition':
-        return openAIToolTokens(piece.tool, constants, count);
-      case 'tool-call':
-        return count(piece.name) + count(piece.input) + TOKENS_PER_TOOL_CALL;
-      case 'tool-result':
-        return piece.content.reduce((sum, inner) => sum + pieceTokens(inner), 0);
-    }
+  const rules: PieceRules = {
+    image: (image) => openAIImageTokens(image, model),
+    toolDefinition: (tool) => openAIToolTokens(tool, constants, count),
+    toolCallTokens: TOKENS_PER_TOOL_CALL,
+    toolResultTokens: 0,
   };
   const tokens = view.blocks.map((block) => {
-    let sum = block.pieces.reduce((total, piece) => total + pieceTokens(piece), 0);
+    let sum = piecesTokens(block.pieces, rules, count);
     if (block.opensMessage !== undefined) {
       sum += TOKENS_PER_MESSAGE + count(block.opensMessage.role);
       if (block.opensMessage.name !== undefined) sum += count(block.opensMessage.name) + TOKENS_PER_NAME;

@@ -4,10 +4,11 @@ import fc from 'fast-check';
 import { FrugalError } from '../errors/frugal-error.ts';
 import { countOpenAIChatRequest, countRequestTokens } from './count-request.ts';
 import { countTextTokens } from './count-text.ts';
+import { WEATHER_REQUEST } from './cookbook-weather-request.ts';
 import { pngHeader } from './test-images.ts';
 
-// The two examples of OpenAI's cookbook "How to count tokens with tiktoken", whose counts the
-// cookbook checked against the API's usage.prompt_tokens.
+// The first example of OpenAI's cookbook "How to count tokens with tiktoken", whose count the
+// cookbook checked against the API's usage.prompt_tokens (the tool example is WEATHER_REQUEST).
 const JARGON_MESSAGES = [
   { role: 'system', content: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.' },
   { role: 'system', name: 'example_user', content: 'New synergies will help drive top-line growth.' },
@@ -17,27 +18,6 @@ const JARGON_MESSAGES = [
   { role: 'user', content: "This late pivot means we don't have time to boil the ocean for the client deliverable." },
 ];
 
-const WEATHER_TOOLS = [
-  {
-    type: 'function',
-    function: {
-      name: 'get_current_weather',
-      description: 'Get the current weather in a given location',
-      parameters: {
-        type: 'object',
-        properties: {
-          location: { type: 'string', description: 'The city and state, e.g. San Francisco, CA' },
-          unit: { type: 'string', description: 'The unit of temperature to return', enum: ['celsius', 'fahrenheit'] },
-        },
-        required: ['location'],
-      },
-    },
-  },
-];
-const WEATHER_MESSAGES = [
-  { role: 'system', content: 'You are a helpful assistant that can answer to questions about the weather.' },
-  { role: 'user', content: "What's the weather like in San Francisco?" },
-];
 
 test('matches the prompt_tokens the API reported for the cookbook messages', () => {
   for (const model of ['gpt-3.5-turbo', 'gpt-4-0613', 'gpt-4']) assert.equal(countOpenAIChatRequest({ model, messages: JARGON_MESSAGES }).total, 129);
@@ -45,10 +25,9 @@ test('matches the prompt_tokens the API reported for the cookbook messages', () 
 });
 
 test('matches the prompt_tokens the API reported for the cookbook tool request', () => {
-  const body = { messages: WEATHER_MESSAGES, tools: WEATHER_TOOLS };
-  assert.equal(countOpenAIChatRequest({ ...body, model: 'gpt-3.5-turbo' }).total, 105);
-  assert.equal(countOpenAIChatRequest({ ...body, model: 'gpt-4' }).total, 105);
-  const count = countOpenAIChatRequest({ ...body, model: 'gpt-4o' });
+  assert.equal(countOpenAIChatRequest({ ...WEATHER_REQUEST, model: 'gpt-3.5-turbo' }).total, 105);
+  assert.equal(countOpenAIChatRequest({ ...WEATHER_REQUEST, model: 'gpt-4' }).total, 105);
+  const count = countOpenAIChatRequest({ ...WEATHER_REQUEST, model: 'gpt-4o' });
   assert.equal(count.total, 101);
   assert.equal(count.exact, true);
   assert.equal(count.encoding, 'o200k_base');
@@ -98,13 +77,12 @@ test('counts images by the tile rule, reading the size of inline data', () => {
 });
 
 test('a model of another family is estimated with its own rules', () => {
-  const body = { model: 'gpt-4o', messages: WEATHER_MESSAGES, tools: WEATHER_TOOLS };
-  const claude = countRequestTokens('openai', body, 'claude-sonnet-4-5');
+  const claude = countRequestTokens('openai', WEATHER_REQUEST, 'claude-sonnet-4-5');
   assert.equal(claude.exact, false);
   assert.equal(claude.family, 'anthropic');
   // Claude's tool-use system prompt (511 tokens on Sonnet 4.5) lands on the tool block.
   assert.ok(claude.blocks[1]!.tokens > 511);
-  assert.equal(countRequestTokens('openai', body, 'deepseek-chat').family, 'other');
+  assert.equal(countRequestTokens('openai', WEATHER_REQUEST, 'deepseek-chat').family, 'other');
 });
 
 test('malformed bodies name the offending field', () => {

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 
 const run = promisify(execFile);
 
@@ -25,6 +26,8 @@ export interface PostgresServer {
   url: string;
   /** URL of another database on the same server. */
   databaseUrl(database: string): string;
+  /** Creates an empty database on the server and returns its URL. */
+  createDatabase(database: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +76,16 @@ export async function startPostgres(binaryFolder: string): Promise<PostgresServe
     return {
       url: databaseUrl('postgres'),
       databaseUrl,
+      async createDatabase(database) {
+        const client = new Client({ connectionString: databaseUrl('postgres') });
+        await client.connect();
+        try {
+          await client.query(`CREATE DATABASE ${database}`);
+        } finally {
+          await client.end();
+        }
+        return databaseUrl(database);
+      },
       async stop() {
         await runAsServerUser('pg_ctl', ['stop', '--pgdata', dataFolder, '--mode', 'immediate', '--wait'])
           .catch(() => undefined);

@@ -8,12 +8,12 @@ import type { SparseVector } from './sparse-vector.ts';
 export interface Embedder {
   readonly name: string;
   readonly dimensions: number;
-  embed(texts: string[]): Promise<Float32Array[]>;
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
 /** An embedder whose vectors are mostly zeros can hand them over by their non-zero entries. */
 export interface SparseEmbedder extends Embedder {
-  embedSparse(texts: string[]): Promise<SparseVector[]>;
+  embedSparse(texts: readonly string[]): Promise<SparseVector[]>;
 }
 
 export function isSparseEmbedder(embedder: Embedder): embedder is SparseEmbedder {

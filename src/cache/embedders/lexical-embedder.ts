@@ -26,11 +26,11 @@ export class LexicalEmbedder implements SparseEmbedder {
     return unitSparse(terms);
   }
 
-  async embedSparse(texts: string[]): Promise<SparseVector[]> {
+  async embedSparse(texts: readonly string[]): Promise<SparseVector[]> {
     return texts.map((text) => this.sparse(text));
   }
 
-  async embed(texts: string[]): Promise<Float32Array[]> {
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
     return texts.map((text) => denseFromSparse(this.sparse(text), this.dimensions));
   }
 }

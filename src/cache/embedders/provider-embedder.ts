@@ -46,7 +46,7 @@ export class ProviderEmbedder implements Embedder {
     this.name = `embeddings:${options.model}:${options.dimensions}`;
   }
 
-  async embed(texts: string[]): Promise<Float32Array[]> {
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
     const batchSize = this.#options.batchSize ?? 64;
     const vectors: Float32Array[] = [];
     for (let start = 0; start < texts.length; start += batchSize) {
@@ -61,7 +61,7 @@ export class ProviderEmbedder implements Embedder {
   }
 }
 
-async function requestEmbeddings(options: ProviderEmbedderOptions, texts: string[]): Promise<Float32Array[]> {
+async function requestEmbeddings(options: ProviderEmbedderOptions, texts: readonly string[]): Promise<Float32Array[]> {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/embeddings`;
   const body = { model: options.model, input: texts, encoding_format: 'float', ...(options.dimensions === undefined ? {} : { dimensions: options.dimensions }) };
   let response: Response;

@@ -131,6 +131,11 @@ export class SemanticCache {
     return vector!;
   }
 
+  /** Bytes held in memory by the vectors and index structures (responses stay in the SQLite file). */
+  indexBytes(): number {
+    return this.#index.bytes();
+  }
+
   /** Drops expired entries now (they are also skipped and dropped lazily on lookup). */
   purgeExpired(): number {
     return this.#index.purgeExpired();

@@ -8,6 +8,15 @@ import { decimalPlaces, divideDecimal, multiplyDecimal } from '../decimal.ts';
 import { BUCKET_NAMES } from '../../usage/buckets.ts';
 import type { BucketPrices, CatalogEntry, LongContextTier } from '../types.ts';
 
+/** Sets the 1-hour cache write of one Anthropic model to Anthropic's published 2 × input. */
+function oneHourWriteAtTwiceInput(model: string): Correction['apply'] {
+  return (entry) => {
+    if (!isModel(entry, 'anthropic', [model]) || entry.prices.live.input === undefined) return undefined;
+    entry.prices.live.cacheWrite1h = multiplyDecimal(entry.prices.live.input, '2');
+    return 'cacheWrite1h set to 2 × input';
+  };
+}
+
 export const CORRECTIONS_REVISION = 2;
 
 export interface Correction {
@@ -128,21 +137,13 @@ export const CORRECTIONS: readonly Correction[] = [
     name: 'anthropic-claude-3-haiku-1h-write',
     description:
       'claude-3-haiku-20240307 has a 1-hour cache write of $6/M (6e-6 per token) in the snapshot; Anthropic prices 1-hour writes at 2 × input, $0.50/M.',
-    apply(entry) {
-      if (!isModel(entry, 'anthropic', ['claude-3-haiku-20240307']) || entry.prices.live.input === undefined) return undefined;
-      entry.prices.live.cacheWrite1h = multiplyDecimal(entry.prices.live.input, '2');
-      return 'cacheWrite1h set to 2 × input';
-    },
+    apply: oneHourWriteAtTwiceInput('claude-3-haiku-20240307'),
   },
   {
     name: 'anthropic-claude-3-opus-1h-write',
     description:
       'claude-3-opus-20240229 has a 1-hour cache write of 0.4 × input ($6/M) in the snapshot, below its own 5-minute write; Anthropic prices it at 2 × input, $30/M.',
-    apply(entry) {
-      if (!isModel(entry, 'anthropic', ['claude-3-opus-20240229']) || entry.prices.live.input === undefined) return undefined;
-      entry.prices.live.cacheWrite1h = multiplyDecimal(entry.prices.live.input, '2');
-      return 'cacheWrite1h set to 2 × input';
-    },
+    apply: oneHourWriteAtTwiceInput('claude-3-opus-20240229'),
   },
   {
     name: 'anthropic-missing-cache-writes',

@@ -3,15 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../main.ts';
-import { captureIO } from '../capture-io.ts';
 import type { CatalogEntry, CatalogFile } from '../../catalog/types.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
 
-async function run(...argv: string[]) {
-  const captured = captureIO();
-  const status = await main(['cost', ...argv], captured.io);
-  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const run = (...argv: string[]) => runCli('cost', argv);
 
 const directory = mkdtempSync(join(tmpdir(), 'frugal-cost-'));
 after(() => rmSync(directory, { recursive: true, force: true }));

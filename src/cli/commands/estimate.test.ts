@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { captureIO } from '../capture-io.ts';
-import { main } from '../main.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
+import { WEATHER_REQUEST } from '../../tokens/cookbook-weather-request.ts';
 
 const OPENAI_EXAMPLE = 'examples/agent-step.openai.json';
 const ANTHROPIC_EXAMPLE = 'examples/agent-step.anthropic.json';
@@ -16,37 +16,7 @@ function requestFile(name: string, body: unknown): string {
   return path;
 }
 
-async function run(...argv: string[]) {
-  const captured = captureIO();
-  const status = await main(['estimate', ...argv], captured.io);
-  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
-}
-
-// OpenAI's cookbook tool example: the API reported 101 prompt tokens on gpt-4o.
-const WEATHER_REQUEST = {
-  model: 'gpt-4o',
-  messages: [
-    { role: 'system', content: 'You are a helpful assistant that can answer to questions about the weather.' },
-    { role: 'user', content: "What's the weather like in San Francisco?" },
-  ],
-  tools: [
-    {
-      type: 'function',
-      function: {
-        name: 'get_current_weather',
-        description: 'Get the current weather in a given location',
-        parameters: {
-          type: 'object',
-          properties: {
-            location: { type: 'string', description: 'The city and state, e.g. San Francisco, CA' },
-            unit: { type: 'string', description: 'The unit of temperature to return', enum: ['celsius', 'fahrenheit'] },
-          },
-          required: ['location'],
-        },
-      },
-    },
-  ],
-};
+const run = (...argv: string[]) => runCli('estimate', argv);
 
 test('prices the exact count of a small request; a prefix under the cache minimum is not cached', async () => {
   const path = requestFile('weather.json', WEATHER_REQUEST);

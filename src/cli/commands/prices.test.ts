@@ -5,14 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testEntry } from '../../catalog/test-entry.ts';
 import type { CatalogEntry } from '../../catalog/types.ts';
-import { captureIO } from '../capture-io.ts';
-import { main } from '../main.ts';
+import { runCli } from '../../../test/support/run-cli.ts';
 
-async function run(...argv: string[]) {
-  const captured = captureIO();
-  const status = await main(['prices', ...argv], captured.io);
-  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
-}
+const run = (...argv: string[]) => runCli('prices', argv);
 
 const directory = mkdtempSync(join(tmpdir(), 'frugal-prices-'));
 after(() => rmSync(directory, { recursive: true, force: true }));

@@ -18,7 +18,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Client } from 'pg';
 import { findPostgres, startPostgres } from '../../../test/support/postgres.ts';
 import { parseConfig } from '../../config/parse-config.ts';
 import { startGateway } from '../../gateway/start-gateway.ts';
@@ -180,13 +179,6 @@ test('bad options are refused with the option named', async () => {
 const postgres = await findPostgres();
 describe('on PostgreSQL', { skip: postgres.available ? false : postgres.reason }, () => {
   let server: Awaited<ReturnType<typeof startPostgres>>;
-  const database = async (name: string) => {
-    const client = new Client({ connectionString: server.url });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    return server.databaseUrl(name);
-  };
   before(async () => {
     if (postgres.available) server = await startPostgres(postgres.binaryFolder);
   });
@@ -195,7 +187,7 @@ describe('on PostgreSQL', { skip: postgres.available ? false : postgres.reason }
   });
 
   test('the same records give the same report as on SQLite; a database without a ledger is refused', async () => {
-    const url = await database('report_sample');
+    const url = await server.createDatabase('report_sample');
     await fillSampleLedger({ backend: 'postgres', url });
     for (const options of [['--group-by', 'feature'], ['--group-by', 'day', '--json']]) {
       const fromPostgres = await report(['--postgres', url, ...options]);
@@ -203,7 +195,7 @@ describe('on PostgreSQL', { skip: postgres.available ? false : postgres.reason }
       assert.equal(fromPostgres.status, 0);
       assert.equal(fromPostgres.stdout.replace(url, 'LEDGER'), fromSqlite.stdout.replace(ledger, 'LEDGER'));
     }
-    const empty = (await database('report_empty')).replace('postgres@', 'postgres:s3cret@');
+    const empty = (await server.createDatabase('report_empty')).replace('postgres@', 'postgres:s3cret@');
     const { status, stderr } = await report(['--postgres', empty]);
     assert.equal(status, 2);
     assert.match(stderr, /no ledger at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/report_empty: it has no ledger tables\. `frugal serve` creates/);

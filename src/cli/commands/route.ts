@@ -218,7 +218,7 @@ async function runTrain(values: Values, io: CliIO): Promise<number> {
   // Without a target, calibrate to the premium model's own quality: its quality at the least cost.
   const target = parseTarget(values) ?? { quality: premiumQuality };
   progress(`calibrating on ${validation.items.length} validation items`);
-  const { file: calibrated, met } = await calibrateRouter(router, validation, target, rule, dataPath);
+  const { file: calibrated, met } = await calibrateRouter(router, file, validation, target, rule, dataPath);
   await saveRouterModel(out, calibrated);
   io.stdout(
     [
@@ -251,7 +251,7 @@ async function runCalibrate(values: Values, io: CliIO): Promise<number> {
   const table = outcomeTable(items, file.candidates);
   if (table.items.length === 0) throw invalid(`${dataPath} has no ${splitName === 'all' ? '' : 'validation '}items with outcomes for all of the router's candidates`);
   progress(`calibrating on ${table.items.length} items`);
-  const { file: calibrated, met } = await calibrateRouter(router, table, target, rule ?? file.decision.rule, dataPath);
+  const { file: calibrated, met } = await calibrateRouter(router, file, table, target, rule ?? file.decision.rule, dataPath);
   await saveRouterModel(modelPath, calibrated);
   io.stdout(`${summarizeCalibration(calibrated, met)}\nwrote ${modelPath}`);
   return 0;

@@ -31,12 +31,7 @@ if (!availability.available) {
     let databases = 0;
     const freshDatabase = async (): Promise<string> => {
       databases += 1;
-      const name = `ledger_case_${databases}`;
-      const client = new Client({ connectionString: server.url });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
-      return server.databaseUrl(name);
+      return server.createDatabase(`ledger_case_${databases}`);
     };
 
     before(async () => {

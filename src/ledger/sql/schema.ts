@@ -27,6 +27,18 @@ export const TOKEN_COLUMN_NAMES = [
 
 const tokenColumns = (bigint: string) => TOKEN_COLUMN_NAMES.map((column) => `${column} ${bigint} NOT NULL`).join(',\n    ');
 
+/** What a request and an attempt both record of their metering: tokens per bucket, the raw usage and the priced cost. */
+const meteringColumns = (bigint: string) =>
+  [
+    tokenColumns(bigint),
+    'raw_usage TEXT',
+    'cost_lines TEXT NOT NULL',
+    `cost_pico ${bigint} NOT NULL`,
+    'cost_complete INTEGER NOT NULL',
+    'catalog_version TEXT',
+    'pricing_mode TEXT',
+  ].join(',\n    ');
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -44,13 +56,7 @@ export const MIGRATIONS: Migration[] = [
     status INTEGER NOT NULL,
     error_class TEXT,
     streamed INTEGER NOT NULL,
-    ${tokenColumns(bigint)},
-    raw_usage TEXT,
-    cost_lines TEXT NOT NULL,
-    cost_pico ${bigint} NOT NULL,
-    cost_complete INTEGER NOT NULL,
-    catalog_version TEXT,
-    pricing_mode TEXT,
+    ${meteringColumns(bigint)},
     baseline_model TEXT NOT NULL,
     baseline_cost_pico ${bigint},
     time_to_first_token_ms ${real},
@@ -81,13 +87,7 @@ export const MIGRATIONS: Migration[] = [
     deployment TEXT,
     status INTEGER,
     error_class TEXT,
-    ${tokenColumns(bigint)},
-    raw_usage TEXT,
-    cost_lines TEXT NOT NULL,
-    cost_pico ${bigint} NOT NULL,
-    cost_complete INTEGER NOT NULL,
-    catalog_version TEXT,
-    pricing_mode TEXT,
+    ${meteringColumns(bigint)},
     latency_ms ${real} NOT NULL,
     time_to_first_token_ms ${real},
     validation TEXT

@@ -1,9 +1,8 @@
-import type { AssistantPart, CacheHint, ImagePart, TextPart, ToolResultPart, UserPart } from '../canonical/parts.ts';
+import type { ImagePart, TextPart, ToolResultPart, UserPart } from '../canonical/parts.ts';
 import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ReasoningSettings, ToolChoice } from '../canonical/request.ts';
-import { argumentsFromObject } from '../canonical/tool-arguments.ts';
 import type { Translation } from '../canonical/translation.ts';
+import { cacheHint, decodeAssistantBlock, decodeTextBlock, withCache } from './decode-content-block.ts';
 import type {
-  AnthropicCacheControl,
   AnthropicContentBlock,
   AnthropicCountTokensRequest,
   AnthropicCustomTool,
@@ -64,23 +63,9 @@ export function decodeAnthropicMessagesRequest(
   return { value: canonical, dropped };
 }
 
-export function cacheHint(cacheControl: AnthropicCacheControl): CacheHint {
-  return { ttl: cacheControl.ttl ?? '5m' };
-}
-
-function withCache<T extends { cache?: CacheHint }>(part: T, block: { cache_control?: AnthropicCacheControl | null }): T {
-  if (block.cache_control !== undefined && block.cache_control !== null) part.cache = cacheHint(block.cache_control);
-  return part;
-}
-
 function textBlocks(system: string | AnthropicTextBlock[], path: string, dropped: string[]): TextPart[] {
   if (typeof system === 'string') return [{ type: 'text', text: system }];
-  return system.map((block, index) => textPart(block, `${path}.${index}`, dropped));
-}
-
-function textPart(block: AnthropicTextBlock, path: string, dropped: string[]): TextPart {
-  if (block.citations !== undefined && block.citations !== null && block.citations.length > 0) dropped.push(`${path}.citations`);
-  return withCache<TextPart>({ type: 'text', text: block.text }, block);
+  return system.map((block, index) => decodeTextBlock(block, `${path}.${index}`, dropped));
 }
 
 function imagePart(block: AnthropicImageBlock): UserPart {
@@ -96,11 +81,11 @@ function imagePart(block: AnthropicImageBlock): UserPart {
 function decodeMessage(message: AnthropicMessage, path: string, messages: CanonicalMessage[], dropped: string[]): void {
   const blocks: AnyBlock[] = typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
   if (message.role === 'system') {
-    messages.push({ role: 'system', content: blocks.map((block, index) => textPart(block as AnthropicTextBlock, `${path}.content.${index}`, dropped)) });
+    messages.push({ role: 'system', content: blocks.map((block, index) => decodeTextBlock(block as AnthropicTextBlock, `${path}.content.${index}`, dropped)) });
     return;
   }
   if (message.role === 'assistant') {
-    messages.push({ role: 'assistant', content: blocks.map((block, index) => assistantPart(block, `${path}.content.${index}`, dropped)) });
+    messages.push({ role: 'assistant', content: blocks.map((block, index) => decodeAssistantBlock(block, `${path}.content.${index}`, dropped)) });
     return;
   }
   blocks.forEach((block, index) => {
@@ -120,7 +105,7 @@ function decodeMessage(message: AnthropicMessage, path: string, messages: Canoni
 }
 
 function userPart(block: AnyBlock, path: string, dropped: string[]): UserPart {
-  if (block.type === 'text') return textPart(block as AnthropicTextBlock, path, dropped);
+  if (block.type === 'text') return decodeTextBlock(block as AnthropicTextBlock, path, dropped);
   if (block.type === 'image') return imagePart(block as AnthropicImageBlock);
   return { type: 'opaque', protocol: 'anthropic-messages', value: block };
 }
@@ -130,7 +115,7 @@ function toolResult(block: AnthropicContentBlock & { type: 'tool_result' }, path
   if (typeof block.content === 'string') content.push({ type: 'text', text: block.content });
   else {
     (block.content ?? []).forEach((inner, index) => {
-      if (inner.type === 'text') content.push(textPart(inner as AnthropicTextBlock, `${path}.content.${index}`, dropped));
+      if (inner.type === 'text') content.push(decodeTextBlock(inner as AnthropicTextBlock, `${path}.content.${index}`, dropped));
       else if (inner.type === 'image' && (inner as AnthropicImageBlock).source.type !== 'file') {
         content.push(imagePart(inner as AnthropicImageBlock) as ImagePart);
       } else dropped.push(`${path}.content.${index}`);
@@ -139,25 +124,6 @@ function toolResult(block: AnthropicContentBlock & { type: 'tool_result' }, path
   const result: ToolResultPart = { type: 'tool_result', toolCallId: block.tool_use_id, content };
   if (typeof block.is_error === 'boolean') result.isError = block.is_error;
   return withCache(result, block);
-}
-
-function assistantPart(block: AnyBlock, path: string, dropped: string[]): AssistantPart {
-  switch (block.type) {
-    case 'text':
-      return textPart(block as AnthropicTextBlock, path, dropped);
-    case 'tool_use': {
-      const use = block as AnthropicContentBlock & { type: 'tool_use' };
-      return withCache<AssistantPart & { type: 'tool_call' }>({ type: 'tool_call', id: use.id, name: use.name, arguments: argumentsFromObject(use.input) }, use);
-    }
-    case 'thinking': {
-      const thinking = block as AnthropicContentBlock & { type: 'thinking' };
-      return { type: 'thinking', text: thinking.thinking, signature: thinking.signature };
-    }
-    case 'redacted_thinking':
-      return { type: 'redacted_thinking', data: (block as AnthropicContentBlock & { type: 'redacted_thinking' }).data };
-    default:
-      return { type: 'opaque', protocol: 'anthropic-messages', value: block };
-  }
 }
 
 function decodeTool(tool: AnthropicCustomTool | AnthropicOtherBlock, path: string, dropped: string[]): CanonicalTool {

@@ -1,10 +1,9 @@
-import type { AssistantPart } from '../canonical/parts.ts';
 import type { CanonicalChoice, CanonicalResponse } from '../canonical/response.ts';
-import { argumentsFromObject } from '../canonical/tool-arguments.ts';
 import type { Translation } from '../canonical/translation.ts';
 import { usageFromFormat } from '../canonical/usage-for-format.ts';
+import { decodeAssistantBlock } from './decode-content-block.ts';
 import { stopReasonFromAnthropic } from './stop-reason.ts';
-import type { AnthropicContentBlock, AnthropicMessagesResponse, AnthropicOtherBlock } from './wire-types.ts';
+import type { AnthropicMessagesResponse } from './wire-types.ts';
 
 const RESPONSE_FIELDS = new Set(['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'usage']);
 
@@ -13,7 +12,7 @@ export function decodeAnthropicMessagesResponse(response: AnthropicMessagesRespo
   const dropped: string[] = [];
   const choice: CanonicalChoice = {
     index: 0,
-    content: response.content.map((block, index) => decodeBlock(block, `content.${index}`, dropped)),
+    content: response.content.map((block, index) => decodeAssistantBlock(block, `content.${index}`, dropped)),
     stopReason: stopReasonFromAnthropic(response.stop_reason),
   };
   if (typeof response.stop_sequence === 'string') choice.stopSequence = response.stop_sequence;
@@ -28,26 +27,4 @@ export function decodeAnthropicMessagesResponse(response: AnthropicMessagesRespo
   }
   if (Object.keys(extensions).length > 0) canonical.extensions = { 'anthropic-messages': extensions };
   return { value: canonical, dropped };
-}
-
-function decodeBlock(block: AnthropicContentBlock | AnthropicOtherBlock, path: string, dropped: string[]): AssistantPart {
-  switch (block.type) {
-    case 'text': {
-      const text = block as AnthropicContentBlock & { type: 'text' };
-      if (Array.isArray(text.citations) && text.citations.length > 0) dropped.push(`${path}.citations`);
-      return { type: 'text', text: text.text };
-    }
-    case 'tool_use': {
-      const use = block as AnthropicContentBlock & { type: 'tool_use' };
-      return { type: 'tool_call', id: use.id, name: use.name, arguments: argumentsFromObject(use.input) };
-    }
-    case 'thinking': {
-      const thinking = block as AnthropicContentBlock & { type: 'thinking' };
-      return { type: 'thinking', text: thinking.thinking, signature: thinking.signature };
-    }
-    case 'redacted_thinking':
-      return { type: 'redacted_thinking', data: (block as AnthropicContentBlock & { type: 'redacted_thinking' }).data };
-    default:
-      return { type: 'opaque', protocol: 'anthropic-messages', value: block };
-  }
 }

@@ -1,18 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isProtocolError } from '../errors/protocol-error.ts';
 import { anthropicToolRunnerRecordings } from '../test-support/fixtures.ts';
+import { rejection } from '../test-support/rejection.ts';
 import { validateAnthropicCountTokensRequest, validateAnthropicMessagesRequest } from './validate-request.ts';
-
-function rejection(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(isProtocolError(error));
-    return { status: error.details.status, body: error.details.body };
-  }
-  assert.fail('expected the request to be rejected');
-}
 
 const valid = { model: 'claude-opus-4-8', max_tokens: 100, messages: [{ role: 'user', content: 'Hi' }] };
 
@@ -46,7 +36,7 @@ test('missing max_tokens: 400 with Anthropic\'s exact body, request_id when give
   const { max_tokens: _omitted, ...body } = valid;
   assert.deepEqual(
     rejection(() => validateAnthropicMessagesRequest(body, { requestId: 'req_011' })),
-    { status: 400, body: { type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: Field required' }, request_id: 'req_011' } },
+    { status: 400, code: 'FRUGAL_INVALID_REQUEST', body: { type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: Field required' }, request_id: 'req_011' } },
   );
 });
 

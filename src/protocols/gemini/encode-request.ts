@@ -1,8 +1,9 @@
 import { ownExtensions } from '../canonical/extensions.ts';
-import type { AssistantPart, ImagePart, TextPart, ToolResultPart, UserPart } from '../canonical/parts.ts';
+import type { ImagePart, TextPart, ToolResultPart, UserPart } from '../canonical/parts.ts';
 import type { CanonicalRequest, CanonicalTool, ReasoningSettings, ToolChoice } from '../canonical/request.ts';
-import { argumentsToObject } from '../canonical/tool-arguments.ts';
+import { toolResultTexts } from '../canonical/tool-result-texts.ts';
 import type { Translation } from '../canonical/translation.ts';
+import { encodeModelPart, encodeTextPart } from './encode-model-part.ts';
 import { functionResponseFromText } from './function-response.ts';
 import type {
   GeminiContent,
@@ -30,7 +31,10 @@ export function encodeGeminiRequest(request: CanonicalRequest): Translation<Gemi
   request.messages.forEach((message, index) => {
     const path = `messages[${index}]`;
     if (message.role === 'assistant') {
-      contents.push({ role: 'model', parts: message.content.flatMap((part, at) => modelPart(part, `${path}.content[${at}]`, dropped, toolNames)) });
+      contents.push({ role: 'model', parts: message.content.flatMap((part, at) => {
+        if (part.type === 'tool_call') toolNames.set(part.id, part.name);
+        return encodeModelPart(part, `${path}.content[${at}]`, dropped);
+      }) });
       if (message.name !== undefined) dropped.push(`${path}.name`);
     } else if (message.role === 'tool') {
       contents.push({ role: 'user', parts: message.content.map((result, at) => functionResponsePart(result, `${path}.content[${at}]`, dropped, toolNames)) });
@@ -44,7 +48,7 @@ export function encodeGeminiRequest(request: CanonicalRequest): Translation<Gemi
   // A content without parts is rejected by the API; its parts were all reported as dropped.
   const body: GeminiGenerateContentRequest = { contents: contents.filter((content) => content.parts.length > 0) };
   if (request.system !== undefined && request.system.length > 0) {
-    body.systemInstruction = { parts: request.system.map((part, index) => textPart(part, `system[${index}]`, dropped)) };
+    body.systemInstruction = { parts: request.system.map((part, index) => encodeTextPart(part, `system[${index}]`, dropped)) };
   }
   if (request.tools !== undefined) body.tools = encodeTools(request.tools, dropped);
   if (request.toolChoice !== undefined) body.toolConfig = encodeToolChoice(request.toolChoice);
@@ -66,11 +70,6 @@ export function encodeGeminiRequest(request: CanonicalRequest): Translation<Gemi
   return { value: body, dropped };
 }
 
-function textPart(part: TextPart, path: string, dropped: string[]): GeminiPart {
-  if (part.cache !== undefined) dropped.push(`${path}.cache`);
-  return part.thoughtSignature === undefined ? { text: part.text } : { text: part.text, thoughtSignature: part.thoughtSignature };
-}
-
 function imagePart(part: ImagePart, path: string, dropped: string[]): GeminiPart {
   if (part.detail !== undefined) dropped.push(`${path}.detail`);
   if (part.cache !== undefined) dropped.push(`${path}.cache`);
@@ -80,54 +79,17 @@ function imagePart(part: ImagePart, path: string, dropped: string[]): GeminiPart
 }
 
 function userPart(part: UserPart, path: string, dropped: string[]): GeminiPart[] {
-  if (part.type === 'text') return [textPart(part, path, dropped)];
+  if (part.type === 'text') return [encodeTextPart(part, path, dropped)];
   if (part.type === 'image') return [imagePart(part, path, dropped)];
   if (part.protocol === 'gemini') return [part.value as GeminiPart];
   dropped.push(path);
   return [];
 }
 
-function modelPart(part: AssistantPart, path: string, dropped: string[], toolNames: Map<string, string>): GeminiPart[] {
-  switch (part.type) {
-    case 'text':
-      return [textPart(part, path, dropped)];
-    case 'refusal':
-      return [{ text: part.text }];
-    case 'thinking': {
-      if (part.signature !== undefined) dropped.push(`${path}.signature`);
-      const thought: GeminiPart = { text: part.text, thought: true };
-      if (part.thoughtSignature !== undefined) thought.thoughtSignature = part.thoughtSignature;
-      return [thought];
-    }
-    case 'tool_call': {
-      toolNames.set(part.id, part.name);
-      const parsed = argumentsToObject(part.arguments);
-      if (!parsed.valid) dropped.push(`${path}.arguments`);
-      if (part.cache !== undefined) dropped.push(`${path}.cache`);
-      const call: GeminiPart = { functionCall: { name: part.name, args: parsed.value, id: part.id } };
-      if (part.thoughtSignature !== undefined) call.thoughtSignature = part.thoughtSignature;
-      return [call];
-    }
-    case 'redacted_thinking':
-      dropped.push(path);
-      return [];
-    case 'opaque':
-      if (part.protocol === 'gemini') return [part.value as GeminiPart];
-      dropped.push(path);
-      return [];
-  }
-}
-
 function functionResponsePart(result: ToolResultPart, path: string, dropped: string[], toolNames: Map<string, string>): GeminiPart {
   const name = result.name ?? toolNames.get(result.toolCallId);
   if (name === undefined) dropped.push(`${path}.name`);
-  if (result.isError !== undefined) dropped.push(`${path}.isError`);
-  if (result.cache !== undefined) dropped.push(`${path}.cache`);
-  const texts: TextPart[] = [];
-  result.content.forEach((part, index) => {
-    if (part.type === 'text') texts.push(part);
-    else dropped.push(`${path}.content[${index}]`);
-  });
+  const texts = toolResultTexts(result, path, dropped);
   return { functionResponse: { name: name ?? result.toolCallId, response: functionResponseFromText(texts), id: result.toolCallId } };
 }
 

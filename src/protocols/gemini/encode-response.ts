@@ -1,9 +1,8 @@
 import { ownExtensions } from '../canonical/extensions.ts';
-import type { AssistantPart } from '../canonical/parts.ts';
 import type { CanonicalChoice, CanonicalResponse } from '../canonical/response.ts';
-import { argumentsToObject } from '../canonical/tool-arguments.ts';
 import type { Translation } from '../canonical/translation.ts';
 import { usageForFormat } from '../canonical/usage-for-format.ts';
+import { encodeModelPart } from './encode-model-part.ts';
 import { stopReasonToGemini } from './finish-reason.ts';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiPart } from './wire-types.ts';
 
@@ -19,36 +18,6 @@ export function encodeGeminiResponse(response: CanonicalResponse): Translation<G
   if (response.serviceTier !== undefined) dropped.push('serviceTier');
   Object.assign(body, ownExtensions(response.extensions, 'gemini', dropped));
   return { value: body, dropped };
-}
-
-/** One canonical part → Gemini response parts ([] when it has none here). */
-function encodeModelPart(part: AssistantPart, path: string, dropped: string[]): GeminiPart[] {
-  switch (part.type) {
-    case 'text':
-      return [part.thoughtSignature === undefined ? { text: part.text } : { text: part.text, thoughtSignature: part.thoughtSignature }];
-    case 'refusal':
-      return [{ text: part.text }];
-    case 'thinking': {
-      if (part.signature !== undefined) dropped.push(`${path}.signature`);
-      const thought: GeminiPart = { text: part.text, thought: true };
-      if (part.thoughtSignature !== undefined) thought.thoughtSignature = part.thoughtSignature;
-      return [thought];
-    }
-    case 'tool_call': {
-      const parsed = argumentsToObject(part.arguments);
-      if (!parsed.valid) dropped.push(`${path}.arguments`);
-      const call: GeminiPart = { functionCall: { name: part.name, args: parsed.value, id: part.id } };
-      if (part.thoughtSignature !== undefined) call.thoughtSignature = part.thoughtSignature;
-      return [call];
-    }
-    case 'redacted_thinking':
-      dropped.push(path);
-      return [];
-    case 'opaque':
-      if (part.protocol === 'gemini') return [part.value as GeminiPart];
-      dropped.push(path);
-      return [];
-  }
 }
 
 function encodeCandidate(choice: CanonicalChoice, path: string, dropped: string[]): GeminiCandidate {

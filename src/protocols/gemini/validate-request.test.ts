@@ -1,19 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isProtocolError } from '../errors/protocol-error.ts';
 import { geminiRecording } from '../test-support/fixtures.ts';
+import { rejection } from '../test-support/rejection.ts';
 import { countTokensAsGenerateContent } from './count-tokens.ts';
 import { validateGeminiCountTokensRequest, validateGeminiGenerateContentRequest } from './validate-request.ts';
-
-function rejection(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(isProtocolError(error));
-    return { status: error.details.status, body: error.details.body };
-  }
-  assert.fail('expected the request to be rejected');
-}
 
 test('the recorded generateContent request bodies are accepted', () => {
   for (const file of [
@@ -50,6 +40,7 @@ test('proto snake_case field names are accepted and normalized to camelCase', ()
 test('errors are 400 INVALID_ARGUMENT bodies worded like Google\'s', () => {
   assert.deepEqual(rejection(() => validateGeminiGenerateContentRequest({})), {
     status: 400,
+    code: 'FRUGAL_INVALID_REQUEST',
     body: { error: { code: 400, message: '* GenerateContentRequest.contents: contents is not specified\n', status: 'INVALID_ARGUMENT' } },
   });
   const message = (body: unknown) => (rejection(() => validateGeminiGenerateContentRequest(body)).body as { error: { message: string } }).error.message;

@@ -2,6 +2,7 @@ import { ownExtensions } from '../canonical/extensions.ts';
 import type { AssistantPart, TextPart, ToolResultPart, UserPart } from '../canonical/parts.ts';
 import { effortForBudget } from '../canonical/reasoning-effort.ts';
 import type { AssistantMessage, CanonicalRequest, CanonicalTool, ResponseFormat, ToolChoice } from '../canonical/request.ts';
+import { toolResultTexts } from '../canonical/tool-result-texts.ts';
 import type { Translation } from '../canonical/translation.ts';
 import { urlFromImageSource } from './data-url.ts';
 import { OPENAI_DIALECT, type OpenAIDialect } from './dialect.ts';
@@ -153,13 +154,7 @@ function assistantMessage(message: AssistantMessage, path: string, dropped: stri
 }
 
 function toolMessage(result: ToolResultPart, path: string, dropped: string[]): OpenAIMessage {
-  if (result.isError !== undefined) dropped.push(`${path}.isError`);
-  if (result.cache !== undefined) dropped.push(`${path}.cache`);
-  const texts: TextPart[] = [];
-  result.content.forEach((part, index) => {
-    if (part.type === 'text') texts.push(part);
-    else dropped.push(`${path}.content[${index}]`);
-  });
+  const texts = toolResultTexts(result, path, dropped);
   return { role: 'tool', tool_call_id: result.toolCallId, content: texts.length === 0 ? '' : textContent(texts, path, dropped) };
 }
 

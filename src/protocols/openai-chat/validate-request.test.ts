@@ -1,17 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isProtocolError } from '../errors/protocol-error.ts';
+import { rejection } from '../test-support/rejection.ts';
 import { validateOpenAIChatRequest } from './validate-request.ts';
-
-function rejection(body: unknown, options: { unknownFields?: 'reject' | 'allow' } = {}) {
-  try {
-    validateOpenAIChatRequest(body, options);
-  } catch (error) {
-    assert.ok(isProtocolError(error));
-    return { status: error.details.status, body: error.details.body as { error: Record<string, unknown> }, code: error.code };
-  }
-  assert.fail('expected the request to be rejected');
-}
 
 const valid = { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }] };
 
@@ -42,7 +32,7 @@ test('a full request with every modelled field is accepted as it is', () => {
 });
 
 test('missing messages: 400 with OpenAI\'s exact body', () => {
-  assert.deepEqual(rejection({ model: 'gpt-4o' }), {
+  assert.deepEqual(rejection(() => validateOpenAIChatRequest({ model: 'gpt-4o' })), {
     status: 400,
     code: 'FRUGAL_INVALID_REQUEST',
     body: { error: { message: "Missing required parameter: 'messages'.", type: 'invalid_request_error', param: 'messages', code: 'missing_required_parameter' } },
@@ -50,7 +40,7 @@ test('missing messages: 400 with OpenAI\'s exact body', () => {
 });
 
 test('wrong types, values and ranges name the parameter the way OpenAI does', () => {
-  assert.deepEqual(rejection({ ...valid, messages: [{ role: 'user', content: 42 }] }).body, {
+  assert.deepEqual(rejection(() => validateOpenAIChatRequest({ ...valid, messages: [{ role: 'user', content: 42 }] })).body, {
     error: {
       message: "Invalid type for 'messages[0].content': expected one of a string or array of objects, but got an integer instead.",
       type: 'invalid_request_error',
@@ -58,7 +48,7 @@ test('wrong types, values and ranges name the parameter the way OpenAI does', ()
       code: 'invalid_type',
     },
   });
-  assert.deepEqual(rejection({ ...valid, messages: [{ role: 'robot', content: 'x' }] }).body, {
+  assert.deepEqual(rejection(() => validateOpenAIChatRequest({ ...valid, messages: [{ role: 'robot', content: 'x' }] })).body, {
     error: {
       message: "Invalid value: 'robot'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.",
       type: 'invalid_request_error',
@@ -66,7 +56,7 @@ test('wrong types, values and ranges name the parameter the way OpenAI does', ()
       code: 'invalid_value',
     },
   });
-  assert.deepEqual(rejection({ ...valid, temperature: 3 }).body, {
+  assert.deepEqual(rejection(() => validateOpenAIChatRequest({ ...valid, temperature: 3 })).body, {
     error: {
       message: "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 3 instead.",
       type: 'invalid_request_error',
@@ -74,8 +64,8 @@ test('wrong types, values and ranges name the parameter the way OpenAI does', ()
       code: 'decimal_above_max_value',
     },
   });
-  assert.deepEqual(rejection({ ...valid, n: 0 }).body.error.code, 'integer_below_min_value');
-  assert.deepEqual(rejection({ ...valid, messages: [] }).body, {
+  assert.deepEqual(rejection(() => validateOpenAIChatRequest({ ...valid, n: 0 })).body.error.code, 'integer_below_min_value');
+  assert.deepEqual(rejection(() => validateOpenAIChatRequest({ ...valid, messages: [] })).body, {
     error: {
       message: "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
       type: 'invalid_request_error',
@@ -83,21 +73,21 @@ test('wrong types, values and ranges name the parameter the way OpenAI does', ()
       code: 'empty_array',
     },
   });
-  assert.equal(rejection({ ...valid, stop: ['a', 'b', 'c', 'd', 'e'] }).body.error.code, 'array_above_max_length');
+  assert.equal(rejection(() => validateOpenAIChatRequest({ ...valid, stop: ['a', 'b', 'c', 'd', 'e'] })).body.error.code, 'array_above_max_length');
 });
 
 test('unknown fields are rejected like api.openai.com, and allowed for OpenAI-compatible hosts', () => {
-  assert.deepEqual(rejection({ ...valid, top_k: 40 }).body, {
+  assert.deepEqual(rejection(() => validateOpenAIChatRequest({ ...valid, top_k: 40 })).body, {
     error: { message: 'Unrecognized request argument supplied: top_k', type: 'invalid_request_error', param: null, code: null },
   });
   assert.equal(validateOpenAIChatRequest({ ...valid, top_k: 40 }, { unknownFields: 'allow' }).top_k, 40);
 });
 
 test('stream_options without stream and tool_choice without tools are rejected', () => {
-  assert.equal(rejection({ ...valid, stream_options: { include_usage: true } }).body.error.param, 'stream_options');
-  assert.equal(rejection({ ...valid, tool_choice: 'required' }).body.error.param, 'tool_choice');
+  assert.equal(rejection(() => validateOpenAIChatRequest({ ...valid, stream_options: { include_usage: true } })).body.error.param, 'stream_options');
+  assert.equal(rejection(() => validateOpenAIChatRequest({ ...valid, tool_choice: 'required' })).body.error.param, 'tool_choice');
 });
 
 test('a non-object body is a parse error', () => {
-  assert.equal(rejection('hello').status, 400);
+  assert.equal(rejection(() => validateOpenAIChatRequest('hello')).status, 400);
 });

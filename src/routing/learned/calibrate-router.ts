@@ -14,10 +14,11 @@ export interface CalibrationResult {
  * Sets the router's decision parameter (λ, or the threshold) from a sweep over `table` — items
  * the router was not trained on — so that it reaches the target: the cheapest setting with
  * quality ≥ Q, or the best quality calling the premium model on at most a share S of items.
- * Returns the updated model file (the router itself is unchanged).
+ * Returns `file` (the router's model file) with the new decision and calibration.
  */
 export async function calibrateRouter(
   router: LearnedRouter,
+  file: RouterModelFile,
   table: OutcomeTable,
   target: CalibrationTarget,
   rule: 'utility' | 'threshold',
@@ -26,8 +27,8 @@ export async function calibrateRouter(
   const premium = router.candidates.indexOf(router.premium);
   const curve = sweepCurve(table, premium, await prepareLearned(router, table, rule));
   const { point, met } = pickParameter(curve, target);
-  const file: RouterModelFile = {
-    ...router.file,
+  const calibrated: RouterModelFile = {
+    ...file,
     decision: ruleFor(rule, point.parameter),
     calibration: {
       target: 'quality' in target ? 'quality' : 'premium-share',
@@ -37,5 +38,5 @@ export async function calibrateRouter(
       data,
     },
   };
-  return { file, met };
+  return { file: calibrated, met };
 }

@@ -37,6 +37,14 @@ export interface ClusterView {
 /** Clusters whose exact similarity decides the nearest one, after folded similarities rank them. */
 const NEAREST_SHORTLIST = 4;
 
+/** The file with its base64 arrays and member lists emptied: what the router still reads after decoding. */
+function withoutBulk(file: RouterModelFile): RouterModelFile {
+  const settings: RouterModelFile = { ...file, clusters: { ...file.clusters, centroids: '', members: [] } };
+  if (file.neighbours !== undefined) settings.neighbours = { ...file.neighbours, vectors: '', scores: '' };
+  if (file.logistic !== undefined) settings.logistic = { ...file.logistic, weights: '' };
+  return settings;
+}
+
 function argmax(values: Float32Array, count: number): number {
   let best = 0;
   for (let index = 1; index < count; index++) if (values[index]! > values[best]!) best = index;
@@ -68,7 +76,7 @@ export function logisticRow(features: RouteFeatures, into: Float64Array): Float6
  * and no allocation beyond a few small arrays per call.
  */
 export class LearnedRouter {
-  readonly file: RouterModelFile;
+  readonly kind: RouterModelFile['kind'];
   readonly candidates: readonly string[];
   readonly premium: string;
   readonly embedder: Embedder;
@@ -83,9 +91,11 @@ export class LearnedRouter {
   readonly #logistic: LogisticModel | undefined;
   readonly #logisticInput: Float64Array | undefined;
   readonly #stackInput = new Float64Array(STACK_INPUTS);
+  /** The model file without its bulk arrays (decoded above; keeping the base64 text would double the memory). */
+  readonly #settings: RouterModelFile;
 
   constructor(file: RouterModelFile, embedder?: Embedder) {
-    this.file = file;
+    this.kind = file.kind;
     this.candidates = file.candidates;
     this.premium = file.premium;
     if (file.embedder.kind === 'lexical') {
@@ -117,6 +127,7 @@ export class LearnedRouter {
       }
     }
     this.#clusterCentroids = centroids;
+    this.#settings = withoutBulk(file);
     if (file.logistic !== undefined) {
       const { inputs } = file.logistic;
       this.#logistic = {
@@ -130,7 +141,7 @@ export class LearnedRouter {
   }
 
   get decision(): DecisionRule {
-    return this.file.decision;
+    return this.#settings.decision;
   }
 
   /** Features of a routing message with the built-in lexical embedder (synchronous). */
@@ -142,10 +153,10 @@ export class LearnedRouter {
   }
 
   featuresFromVector(vector: Float32Array, message: string, turns = 1): RouteFeatures {
-    if (vector.length !== this.file.embedder.dimensions) {
-      throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `vector has ${vector.length} dimensions, the router expects ${this.file.embedder.dimensions}`);
+    if (vector.length !== this.#settings.embedder.dimensions) {
+      throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `vector has ${vector.length} dimensions, the router expects ${this.#settings.embedder.dimensions}`);
     }
-    return { vector, hand: standardize(handFeatures(message, turns), this.file.hand) };
+    return { vector, hand: standardize(handFeatures(message, turns), this.#settings.hand) };
   }
 
   /**
@@ -153,8 +164,8 @@ export class LearnedRouter {
    * has folded vectors: it only orders the clustered search) and the nearest cluster, exact.
    */
   clusterView(vector: Float32Array): ClusterView {
-    const { count } = this.file.clusters;
-    const width = this.file.embedder.dimensions;
+    const { count } = this.#settings.clusters;
+    const width = this.#settings.embedder.dimensions;
     if (this.#foldedCentroids === undefined) {
       const similarities = centroidSimilarities(this.#clusterCentroids, count, width, vector);
       return { similarities, nearest: argmax(similarities, count) };
@@ -174,10 +185,10 @@ export class LearnedRouter {
   }
 
   neighbourProbabilities(features: RouteFeatures, exclude = -1, view?: ClusterView): Float64Array {
-    if (this.#index === undefined || this.#scores === undefined || this.file.neighbours === undefined) {
+    if (this.#index === undefined || this.#scores === undefined || this.#settings.neighbours === undefined) {
       throw new FrugalError('FRUGAL_INVALID_DATA', 'this router stores no neighbours');
     }
-    const { k, prior } = this.file.neighbours;
+    const { k, prior } = this.#settings.neighbours;
     return neighbourProbabilities(this.#index, this.#scores, this.#baseRates, features.vector, k, prior, exclude, undefined, view?.similarities);
   }
 
@@ -194,14 +205,14 @@ export class LearnedRouter {
 
   /** P(success) of each candidate for this request. */
   predict(features: RouteFeatures): Float64Array {
-    if (this.file.kind === 'knn') return this.neighbourProbabilities(features);
-    if (this.file.kind === 'logistic') return this.logisticProbabilities(features);
+    if (this.#settings.kind === 'knn') return this.neighbourProbabilities(features);
+    if (this.#settings.kind === 'logistic') return this.logisticProbabilities(features);
     const view = this.clusterView(features.vector);
     const neighbour = this.neighbourProbabilities(features, -1, view);
     const logistic = this.logisticProbabilities(features);
     const cluster = this.clusterProbabilities(features, view);
     const result = new Float64Array(this.candidates.length);
-    const weights = this.file.stacker!.weights;
+    const weights = this.#settings.stacker!.weights;
     for (let candidate = 0; candidate < result.length; candidate++) {
       const row = stackRow(neighbour[candidate]!, logistic[candidate]!, cluster[candidate]!, features.hand, this.#stackInput);
       const candidateWeights = weights[candidate]!;
@@ -214,7 +225,7 @@ export class LearnedRouter {
 
   /** Expected cost of each candidate for this request, USD per 1,000 prompts. */
   expectedCosts(features: RouteFeatures): Float64Array {
-    const { weights, minimum, maximum } = this.file.cost;
+    const { weights, minimum, maximum } = this.#settings.cost;
     const result = new Float64Array(this.candidates.length);
     for (let candidate = 0; candidate < result.length; candidate++) {
       const candidateWeights = weights[candidate]!;
@@ -225,7 +236,7 @@ export class LearnedRouter {
     return result;
   }
 
-  choose(features: RouteFeatures, rule: DecisionRule = this.file.decision): RouteChoice {
+  choose(features: RouteFeatures, rule: DecisionRule = this.decision): RouteChoice {
     const probabilities = this.predict(features);
     const costs = this.expectedCosts(features);
     const index = chooseCandidate(probabilities, costs, rule);

@@ -5,7 +5,7 @@
  * are counted inside prompt/completion tokens and stay in `input`/`output`.
  */
 import type { NormalizedUsage, UsageBuckets } from '../buckets.ts';
-import { checkPartWithin, readCount, readObject, readOptionalObject } from '../read-count.ts';
+import { openAIUsageBuckets } from './openai-usage-buckets.ts';
 
 export interface OpenAIChatUsage {
   prompt_tokens: number;
@@ -21,23 +21,7 @@ export interface OpenAIChatUsage {
 }
 
 export function normalizeOpenAIChatUsage(raw: unknown, serviceTier?: string): NormalizedUsage {
-  const usage = readObject(raw, 'usage');
-  const promptTokens = readCount(usage['prompt_tokens'], 'prompt_tokens', true);
-  const completionTokens = readCount(usage['completion_tokens'], 'completion_tokens', true);
-  const promptDetails = readOptionalObject(usage['prompt_tokens_details'], 'prompt_tokens_details');
-  const completionDetails = readOptionalObject(usage['completion_tokens_details'], 'completion_tokens_details');
-  const cached = readCount(promptDetails?.['cached_tokens'], 'prompt_tokens_details.cached_tokens');
-  const reasoning = readCount(completionDetails?.['reasoning_tokens'], 'completion_tokens_details.reasoning_tokens');
-  checkPartWithin(cached, 'prompt_tokens_details.cached_tokens', promptTokens, 'prompt_tokens');
-  checkPartWithin(reasoning, 'completion_tokens_details.reasoning_tokens', completionTokens, 'completion_tokens');
-  const buckets: UsageBuckets = {
-    input: promptTokens - cached,
-    cacheRead: cached,
-    cacheWrite5m: 0,
-    cacheWrite1h: 0,
-    output: completionTokens - reasoning,
-    reasoning,
-  };
+  const buckets = openAIUsageBuckets(raw, 'prompt_tokens', 'completion_tokens');
   return serviceTier === undefined ? { format: 'openai', buckets, raw } : { format: 'openai', buckets, raw, serviceTier };
 }
 

@@ -64,8 +64,20 @@ export class DenseScopeIndex implements ScopeIndex {
     const matrix = this.#matrix;
     for (let slot = 0; slot < this.#count; slot++) {
       const offset = slot * width;
-      let similarity = 0;
-      for (let index = 0; index < width; index++) similarity += matrix[offset + index]! * query[index]!;
+      // Four running sums let the CPU overlap the multiplications.
+      let first = 0;
+      let second = 0;
+      let third = 0;
+      let fourth = 0;
+      let index = 0;
+      for (; index + 3 < width; index += 4) {
+        first += matrix[offset + index]! * query[index]!;
+        second += matrix[offset + index + 1]! * query[index + 1]!;
+        third += matrix[offset + index + 2]! * query[index + 2]!;
+        fourth += matrix[offset + index + 3]! * query[index + 3]!;
+      }
+      for (; index < width; index++) first += matrix[offset + index]! * query[index]!;
+      const similarity = first + second + third + fourth;
       if (similarity >= minimumSimilarity) insertRanked(matches, { id: this.#ids[slot]!, similarity }, limit);
     }
     return matches;

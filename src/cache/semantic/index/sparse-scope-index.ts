@@ -46,6 +46,7 @@ export class SparseScopeIndex implements ScopeIndex {
   #sums = new Float64Array(64);
   #stamps = new Uint32Array(64);
   #epoch = 0;
+  #hasNegative = false;
 
   constructor(dimensions: number) {
     this.#dimensions = dimensions;
@@ -58,6 +59,7 @@ export class SparseScopeIndex implements ScopeIndex {
 
   add(id: number, vector: IndexVector): void {
     const { indices, values } = isDense(vector) ? sparseFromDense(vector) : vector;
+    if (!this.#hasNegative && values.some((value) => value < 0)) this.#hasNegative = true;
     const slot = this.#slotIds.length;
     this.#indices.push(indices);
     this.#values.push(values);
@@ -107,10 +109,15 @@ export class SparseScopeIndex implements ScopeIndex {
     const touched: number[] = [];
     // A small margin keeps float rounding from ending the walk one dimension early.
     const floor = minimumSimilarity - 1e-6;
+    // With no negative weight anywhere, a partial sum is a lower bound of its entry's cosine, so when
+    // only the best match is wanted, nothing that cannot beat the best partial sum needs walking.
+    const partialsBound = limit === 1 && !this.#hasNegative && query.every((weight) => weight >= 0);
+    let bestPartial = 0;
+    const bar = () => Math.max(floor, bestPartial - 1e-6);
 
     let walked = 0;
     for (; walked < dimensions.length; walked++) {
-      if (Math.sqrt(Math.max(remainingSquares, 0)) < floor) break;
+      if (Math.sqrt(Math.max(remainingSquares, 0)) < bar()) break;
       const dimension = dimensions[walked]!;
       const weight = query[dimension]!;
       remainingSquares -= weight * weight;
@@ -124,14 +131,16 @@ export class SparseScopeIndex implements ScopeIndex {
           sums[slot] = 0;
           touched.push(slot);
         }
-        sums[slot]! += weight * weights[position]!;
+        const sum = (sums[slot]! += weight * weights[position]!);
+        if (partialsBound && sum > bestPartial && this.#indices[slot] !== undefined) bestPartial = sum;
       }
     }
 
     let scored = touched;
     if (walked < dimensions.length) {
       const remainingNorm = Math.sqrt(Math.max(remainingSquares, 0));
-      scored = touched.filter((slot) => this.#indices[slot] !== undefined && sums[slot]! + remainingNorm >= floor);
+      const needed = bar();
+      scored = touched.filter((slot) => this.#indices[slot] !== undefined && sums[slot]! + remainingNorm >= needed);
       let listCost = 0;
       for (let rest = walked; rest < dimensions.length; rest++) listCost += this.#postings[dimensions[rest]!]?.length ?? 0;
       // Scoring an entry from its own vector costs a few cache misses per weight; a list is read in sequence.

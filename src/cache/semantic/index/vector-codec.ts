@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import type { SparseVector } from '../../embedders/sparse-vector.ts';
 
 export type IndexVector = Float32Array | SparseVector;
@@ -37,7 +38,16 @@ export function encodeVector(vector: IndexVector): Uint8Array {
   return bytes;
 }
 
+const LITTLE_ENDIAN = endianness() === 'LE';
+
 export function decodeVector(bytes: Uint8Array): IndexVector {
+  if (LITTLE_ENDIAN) {
+    // One aligned copy; the typed arrays are views on it.
+    const body = bytes.slice(bytes[0] === DENSE ? 1 : 5).buffer;
+    if (bytes[0] === DENSE) return new Float32Array(body);
+    const count = body.byteLength / 8;
+    return { indices: new Uint32Array(body, 0, count), values: new Float32Array(body, count * 4, count) };
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] === DENSE) {
     return Float32Array.from({ length: (bytes.length - 1) / 4 }, (_, index) => view.getFloat32(1 + index * 4, true));

@@ -1,7 +1,7 @@
 /** Canonical requests and responses in the Anthropic Messages normal form. */
 import fc from 'fast-check';
 import { encodeAnthropicUsage, normalizeAnthropicUsage } from '../../../usage/shapes/anthropic.ts';
-import type { AssistantPart, ImagePart, ToolResultPart, UserPart } from '../../canonical/parts.ts';
+import type { AssistantPart, ToolResultPart, UserPart } from '../../canonical/parts.ts';
 import type { CanonicalMessage, CanonicalRequest, ReasoningSettings } from '../../canonical/request.ts';
 import type { CanonicalChoice, CanonicalResponse } from '../../canonical/response.ts';
 import type { StopReason } from '../../canonical/stop-reason.ts';
@@ -12,29 +12,17 @@ import {
   cacheHint,
   base64,
   schema,
-  imageMediaType,
-  url,
   buckets,
+  imagePart,
   textPart,
   toolCall,
   normalize,
   request,
   toolChoice,
   functionTool,
-  choices,
 } from './shared.ts';
 
-const anthropicImage: Arbitrary<ImagePart> = fc.record(
-  {
-    type: fc.constant('image' as const),
-    source: fc.oneof(
-      fc.record({ kind: fc.constant('base64' as const), mediaType: imageMediaType, data: base64 }),
-      fc.record({ kind: fc.constant('url' as const), url }),
-    ),
-    cache: cacheHint,
-  },
-  { requiredKeys: ['type', 'source'] },
-);
+const anthropicImage = imagePart({ cache: true });
 
 const anthropicToolResult: Arbitrary<ToolResultPart> = fc.record(
   {
@@ -47,19 +35,18 @@ const anthropicToolResult: Arbitrary<ToolResultPart> = fc.record(
   { requiredKeys: ['type', 'toolCallId', 'content'] },
 );
 
+/** Response parts carry no cache hints; a request's history may. */
+const anthropicAssistantPart = (options: { cache?: boolean } = {}): Arbitrary<AssistantPart> =>
+  fc.oneof(
+    textPart(options),
+    toolCall(options),
+    fc.record({ type: fc.constant('thinking' as const), text, signature: base64 }),
+    fc.record({ type: fc.constant('redacted_thinking' as const), data: base64 }),
+  ) as Arbitrary<AssistantPart>;
+
 const anthropicMessage: Arbitrary<CanonicalMessage> = fc.oneof(
   fc.array(fc.oneof(textPart({ cache: true }), anthropicImage) as Arbitrary<UserPart>, { minLength: 1, maxLength: 3 }).map((content): CanonicalMessage => ({ role: 'user', content })),
-  fc
-    .array(
-      fc.oneof(
-        textPart({ cache: true }),
-        toolCall({ cache: true }),
-        fc.record({ type: fc.constant('thinking' as const), text, signature: base64 }),
-        fc.record({ type: fc.constant('redacted_thinking' as const), data: base64 }),
-      ) as Arbitrary<AssistantPart>,
-      { minLength: 1, maxLength: 3 },
-    )
-    .map((content): CanonicalMessage => ({ role: 'assistant', content })),
+  fc.array(anthropicAssistantPart({ cache: true }), { minLength: 1, maxLength: 3 }).map((content): CanonicalMessage => ({ role: 'assistant', content })),
   fc.array(anthropicToolResult, { minLength: 1, maxLength: 2 }).map((content): CanonicalMessage => ({ role: 'tool', content })),
   fc.array(textPart({ cache: true }), { minLength: 1, maxLength: 2 }).map((content): CanonicalMessage => ({ role: 'system', content })),
 );
@@ -110,15 +97,7 @@ export const anthropicResponse: Arbitrary<CanonicalResponse> = fc
   .record({
     id: identifier,
     model: identifier,
-    content: fc.array(
-      fc.oneof(
-        textPart(),
-        toolCall(),
-        fc.record({ type: fc.constant('thinking' as const), text, signature: base64 }),
-        fc.record({ type: fc.constant('redacted_thinking' as const), data: base64 }),
-      ) as Arbitrary<AssistantPart>,
-      { maxLength: 4 },
-    ),
+    content: fc.array(anthropicAssistantPart(), { maxLength: 4 }),
     stopReason: fc.constantFrom<StopReason | null>('end_turn', 'max_tokens', 'stop_sequence', 'tool_use', 'pause_turn', 'refusal', 'context_window_exceeded', null),
     stopSequence: fc.option(text, { nil: undefined }),
     buckets: buckets(true),

@@ -1,7 +1,7 @@
 /** Canonical requests and responses in the Gemini normal form. */
 import fc from 'fast-check';
 import { encodeGeminiUsage, normalizeGeminiUsage } from '../../../usage/shapes/gemini.ts';
-import type { AssistantPart, ImagePart, UserPart } from '../../canonical/parts.ts';
+import type { AssistantPart, UserPart } from '../../canonical/parts.ts';
 import type { CanonicalMessage, CanonicalRequest, ReasoningSettings } from '../../canonical/request.ts';
 import type { CanonicalResponse } from '../../canonical/response.ts';
 import type { StopReason } from '../../canonical/stop-reason.ts';
@@ -12,9 +12,8 @@ import {
   functionName,
   base64,
   schema,
-  imageMediaType,
-  url,
   buckets,
+  imagePart,
   textPart,
   toolCall,
   normalize,
@@ -25,28 +24,19 @@ import {
   hasCalls,
 } from './shared.ts';
 
-const geminiImage: Arbitrary<ImagePart> = fc.record({
-  type: fc.constant('image' as const),
-  source: fc.oneof(
-    fc.record({ kind: fc.constant('base64' as const), mediaType: imageMediaType, data: base64 }),
-    fc.record({ kind: fc.constant('url' as const), url, mediaType: imageMediaType }),
-  ),
-});
+const geminiImage = imagePart({ urlMediaType: true });
 
 const plainText = fc.string({ maxLength: 24 }).filter((value) => !value.startsWith('{'));
 
+const geminiModelPart = fc.oneof(
+  textPart({ thoughtSignature: true }),
+  toolCall({ thoughtSignature: true }),
+  fc.record({ type: fc.constant('thinking' as const), text, thoughtSignature: base64 }, { requiredKeys: ['type', 'text'] }),
+) as Arbitrary<AssistantPart>;
+
 const geminiMessage: Arbitrary<CanonicalMessage> = fc.oneof(
   fc.array(fc.oneof(textPart({ thoughtSignature: true }), geminiImage) as Arbitrary<UserPart>, { minLength: 1, maxLength: 3 }).map((content): CanonicalMessage => ({ role: 'user', content })),
-  fc
-    .array(
-      fc.oneof(
-        textPart({ thoughtSignature: true }),
-        toolCall({ thoughtSignature: true }),
-        fc.record({ type: fc.constant('thinking' as const), text, thoughtSignature: base64 }, { requiredKeys: ['type', 'text'] }),
-      ) as Arbitrary<AssistantPart>,
-      { minLength: 1, maxLength: 3 },
-    )
-    .map((content): CanonicalMessage => ({ role: 'assistant', content })),
+  fc.array(geminiModelPart, { minLength: 1, maxLength: 3 }).map((content): CanonicalMessage => ({ role: 'assistant', content })),
   fc
     .array(
       fc.record({
@@ -104,14 +94,7 @@ export const geminiResponse: Arbitrary<CanonicalResponse> = fc.record({
   id: identifier,
   model: identifier,
   choices: choices(
-    fc.array(
-      fc.oneof(
-        textPart({ thoughtSignature: true }),
-        toolCall({ thoughtSignature: true }),
-        fc.record({ type: fc.constant('thinking' as const), text, thoughtSignature: base64 }, { requiredKeys: ['type', 'text'] }),
-      ) as Arbitrary<AssistantPart>,
-      { maxLength: 3 },
-    ),
+    fc.array(geminiModelPart, { maxLength: 3 }),
     (content) =>
       hasCalls(content)
         ? fc.constantFrom<StopReason | null>('tool_use', 'max_tokens', 'content_filter', 'malformed_tool_call', 'other', null)

@@ -1,7 +1,7 @@
 /** Canonical requests and responses in the OpenAI Chat Completions normal form. */
 import fc from 'fast-check';
 import { encodeOpenAIChatUsage, normalizeOpenAIChatUsage } from '../../../usage/shapes/openai-chat.ts';
-import type { AssistantPart, ImagePart } from '../../canonical/parts.ts';
+import type { AssistantPart } from '../../canonical/parts.ts';
 import type { CanonicalMessage, CanonicalRequest, ReasoningSettings } from '../../canonical/request.ts';
 import type { CanonicalResponse } from '../../canonical/response.ts';
 import type { StopReason } from '../../canonical/stop-reason.ts';
@@ -10,11 +10,9 @@ import {
   text,
   identifier,
   functionName,
-  base64,
   schema,
-  imageMediaType,
-  url,
   buckets,
+  imagePart,
   textPart,
   toolCall,
   normalize,
@@ -25,17 +23,7 @@ import {
   hasCalls,
 } from './shared.ts';
 
-const openAIImage: Arbitrary<ImagePart> = fc.record(
-  {
-    type: fc.constant('image' as const),
-    source: fc.oneof(
-      fc.record({ kind: fc.constant('base64' as const), mediaType: imageMediaType, data: base64 }),
-      fc.record({ kind: fc.constant('url' as const), url }),
-    ),
-    detail: fc.constantFrom('auto' as const, 'low' as const, 'high' as const),
-  },
-  { requiredKeys: ['type', 'source'] },
-);
+const openAIImage = imagePart({ detail: true });
 
 const openAIAssistant: Arbitrary<CanonicalMessage> = fc
   .record({

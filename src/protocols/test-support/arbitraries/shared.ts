@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { UsageBuckets } from '../../../usage/buckets.ts';
-import type { AssistantPart, TextPart } from '../../canonical/parts.ts';
+import type { AssistantPart, ImagePart, TextPart } from '../../canonical/parts.ts';
 import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ToolChoice } from '../../canonical/request.ts';
 import type { CanonicalChoice } from '../../canonical/response.ts';
 import type { StopReason } from '../../canonical/stop-reason.ts';
@@ -58,6 +58,24 @@ export function toolCall(options: { cache?: boolean; thoughtSignature?: boolean 
     },
     { requiredKeys: ['type', 'id', 'name', 'arguments'] },
   ) as Arbitrary<AssistantPart>;
+}
+
+/** An image inline (base64) or by URL; `urlMediaType`: the URL form names its media type too (Gemini's file data). */
+export function imagePart(options: { cache?: boolean; detail?: boolean; urlMediaType?: boolean } = {}): Arbitrary<ImagePart> {
+  return fc.record(
+    {
+      type: fc.constant('image' as const),
+      source: fc.oneof(
+        fc.record({ kind: fc.constant('base64' as const), mediaType: imageMediaType, data: base64 }),
+        options.urlMediaType === true
+          ? fc.record({ kind: fc.constant('url' as const), url, mediaType: imageMediaType })
+          : fc.record({ kind: fc.constant('url' as const), url }),
+      ),
+      ...(options.cache === true ? { cache: cacheHint } : {}),
+      ...(options.detail === true ? { detail: fc.constantFrom('auto' as const, 'low' as const, 'high' as const) } : {}),
+    },
+    { requiredKeys: ['type', 'source'] },
+  ) as Arbitrary<ImagePart>;
 }
 
 /** No two tool messages in a row, and no system message first (it would be the system prompt). */

@@ -1,0 +1,20 @@
+/** Validators: accept or reject an answer, for cascade, fallback and race routes (docs/validators.md). */
+export type { CompleteFunction, Completion, ValidationContext, ValidationInput, ValidationVerdict, Validator, ValidatorAttempt } from './validator.ts';
+export { validationInputFromResponse, visibleText } from './validation-input.ts';
+export { createValidator, type ValidatorSpec, type ValidatorType } from './create-validator.ts';
+export { allOf } from './all-of.ts';
+export { jsonParseValidator, type JsonParseOptions } from './json-parse.ts';
+export { jsonSchemaValidator, type JsonSchemaOptions } from './json-schema.ts';
+export { regexValidator, type RegexOptions } from './regex.ts';
+export { nonEmptyValidator, type NonEmptyOptions } from './non-empty.ts';
+export { refusalValidator } from './refusal.ts';
+export { findRefusalPhrase } from './refusal-phrases.ts';
+export { lengthBoundsValidator, type LengthBoundsOptions } from './length-bounds.ts';
+export { multipleChoiceValidator, type MultipleChoiceOptions } from './multiple-choice.ts';
+export { selfConsistencyValidator, type SelfConsistencyOptions } from './self-consistency.ts';
+export { llmJudgeValidator, judgeRequest, type LlmJudgeOptions } from './llm-judge.ts';
+export { parseJudgeScore } from './judge-score.ts';
+export { webhookValidator, type WebhookOptions, type WebhookPayload } from './webhook.ts';
+export { extractChoice, parseChoiceOptions, type ChoiceOption } from './choice-extraction.ts';
+export { extractNumericAnswer, normalizeNumber } from './numeric-answer.ts';
+export { finalAnswer, type AnswerKind } from './final-answer.ts';
