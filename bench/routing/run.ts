@@ -81,15 +81,16 @@ const file =
     ? await trainRouter(table, { kind: DEFAULT_LEARNED_KIND, epochs, onProgress: (message) => process.stderr.write(`  ${message}\n`) })
     : await loadRouterModel(values.model);
 const trainingSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-const fileBytes = Buffer.byteLength(JSON.stringify(file));
+const fileText = JSON.stringify(file);
+const fileBytes = Buffer.byteLength(fileText);
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 await settle();
 const heapBeforeRouter = heapUsed();
-const router = new LearnedRouter(JSON.parse(JSON.stringify(file)));
+const router = new LearnedRouter(JSON.parse(fileText));
 // The parsed copy is released only once this turn of the event loop has ended.
 await settle();
-if (values.save !== undefined) writeFileSync(values.save, JSON.stringify(file));
+if (values.save !== undefined) writeFileSync(values.save, fileText);
 const routerHeap = heapUsed() - heapBeforeRouter;
 
 const queries = [

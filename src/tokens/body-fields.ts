@@ -1,4 +1,5 @@
 import { FrugalError } from '../errors/frugal-error.ts';
+import type { ToolDefinition } from './prompt-view.ts';
 
 /** Reading a request body field by field: every failure names the field and what was expected. */
 export type JsonObject = Record<string, unknown>;
@@ -41,6 +42,15 @@ export function optionalString(value: unknown, field: string): string | undefine
 
 export function optionalArray(value: unknown, field: string): unknown[] {
   return value === undefined || value === null ? [] : expectArray(value, field);
+}
+
+/** A function tool's name and description, every wire's way, with the schema its wire keeps them in. */
+export function toolDefinition(definition: JsonObject, field: string, parameters: unknown): ToolDefinition {
+  return {
+    name: expectString(definition.name, `${field}.name`),
+    description: optionalString(definition.description, `${field}.description`) ?? '',
+    parameters,
+  };
 }
 
 /** The body's `model` unless the caller names one. */

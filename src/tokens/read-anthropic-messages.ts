@@ -1,4 +1,4 @@
-import { expectArray, expectObject, expectString, invalidRequest, isObject, optionalArray, optionalString } from './body-fields.ts';
+import { expectArray, expectObject, expectString, invalidRequest, isObject, optionalArray, optionalString, toolDefinition } from './body-fields.ts';
 import type { JsonObject } from './body-fields.ts';
 import { dimensionsFromBase64 } from './image-dimensions.ts';
 import { ASSUMED_IMAGE_SIZE } from './image-tokens.ts';
@@ -82,9 +82,7 @@ function toolBlock(value: unknown, index: number, notes: string[]): ViewBlock {
   const cacheControl = cacheControlOf(tool, field);
   let pieces: Piece[];
   if (tool.type === undefined || tool.type === 'custom' || tool.input_schema !== undefined) {
-    const name = expectString(tool.name, `${field}.name`);
-    const description = optionalString(tool.description, `${field}.description`) ?? '';
-    pieces = [{ kind: 'tool-definition', tool: { name, description, parameters: expectObject(tool.input_schema, `${field}.input_schema`) } }];
+    pieces = [{ kind: 'tool-definition', tool: toolDefinition(tool, field, expectObject(tool.input_schema, `${field}.input_schema`)) }];
   } else {
     notes.push(`${field}: server tool "${String(tool.type)}" counted as its JSON text`);
     const definition = { ...tool };

@@ -1,4 +1,4 @@
-import { expectArray, expectObject, expectString, invalidRequest, isObject, optionalArray, optionalString } from './body-fields.ts';
+import { expectArray, expectObject, expectString, invalidRequest, isObject, optionalArray, optionalString, toolDefinition } from './body-fields.ts';
 import type { JsonObject } from './body-fields.ts';
 import { dimensionsFromBase64 } from './image-dimensions.ts';
 import { ASSUMED_IMAGE_SIZE } from './image-tokens.ts';
@@ -55,20 +55,8 @@ function toolBlocks(value: unknown, toolIndex: number, notes: string[]): ViewBlo
   return expectArray(tool.functionDeclarations, `${field}.functionDeclarations`).map((declarationValue, index) => {
     const declarationField = `${field}.functionDeclarations[${index}]`;
     const declaration = expectObject(declarationValue, declarationField);
-    return {
-      location: declarationField,
-      section: 'tools',
-      pieces: [
-        {
-          kind: 'tool-definition',
-          tool: {
-            name: expectString(declaration.name, `${declarationField}.name`),
-            description: optionalString(declaration.description, `${declarationField}.description`) ?? '',
-            parameters: declaration.parameters ?? declaration.parametersJsonSchema,
-          },
-        },
-      ],
-    };
+    const tool = toolDefinition(declaration, declarationField, declaration.parameters ?? declaration.parametersJsonSchema);
+    return { location: declarationField, section: 'tools', pieces: [{ kind: 'tool-definition', tool }] };
   });
 }
 

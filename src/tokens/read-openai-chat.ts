@@ -1,4 +1,4 @@
-import { expectArray, expectObject, expectString, invalidRequest, isObject, optionalArray, optionalString } from './body-fields.ts';
+import { expectArray, expectObject, expectString, invalidRequest, isObject, optionalArray, optionalString, toolDefinition } from './body-fields.ts';
 import type { JsonObject } from './body-fields.ts';
 import { dimensionsFromDataUrl } from './image-dimensions.ts';
 import { ASSUMED_IMAGE_SIZE } from './image-tokens.ts';
@@ -94,20 +94,7 @@ function toolBlock(value: unknown, field: string, notes: string[]): ViewBlock {
     notes.push(`${field}: tool type "${String(tool.type)}" counted as its JSON text`);
     return { location: field, section: 'tools', pieces: [{ kind: 'text', text: JSON.stringify(tool) }] };
   }
-  return {
-    location: field,
-    section: 'tools',
-    pieces: [
-      {
-        kind: 'tool-definition',
-        tool: {
-          name: expectString(definition.name, `${field}.name`),
-          description: optionalString(definition.description, `${field}.description`) ?? '',
-          parameters: definition.parameters,
-        },
-      },
-    ],
-  };
+  return { location: field, section: 'tools', pieces: [{ kind: 'tool-definition', tool: toolDefinition(definition, field, definition.parameters) }] };
 }
 
 function toolChoiceOf(value: unknown): ToolChoice {

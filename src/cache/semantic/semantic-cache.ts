@@ -46,9 +46,6 @@ export type SemanticLookup<Response = unknown> =
       probability?: number;
     };
 
-/** Entries whose vectors are this close are the same text, stored again: the newer replaces the older. */
-const SAME_TEXT_SIMILARITY = 0.9999;
-
 /**
  * The semantic response cache the gateway's cache step calls: `lookup` before the upstream
  * call, `store` after a successful one. Candidates come from the embedder; a hit is served
@@ -117,12 +114,12 @@ export class SemanticCache {
     return { hit: true, entry, similarity: best.similarity, verified: true, probability };
   }
 
-  /** Stores a response for `text` in `scope` for the policy's TTL; returns the entry id. */
+  /** Stores a response for `text` in `scope` for the policy's TTL (replacing one stored for the same text); returns the entry id. */
   async store(scope: SemanticScope, text: string, response: unknown, policy: SemanticPolicy): Promise<number> {
     const key = scopeKey(scope);
     const vector = await this.#embed(text);
-    const [same] = this.#index.search(key, vector, SAME_TEXT_SIMILARITY, 1);
-    if (same !== undefined && this.#index.read(key, same.id)?.text === text) this.#index.remove([same.id]);
+    const same = this.#index.findText(key, text);
+    if (same !== undefined) this.#index.remove([same]);
     return this.#index.add(key, vector, text, JSON.stringify(response), policy.ttlSeconds * 1000);
   }
 

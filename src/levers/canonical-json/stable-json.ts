@@ -23,3 +23,12 @@ function sortKeys(value: unknown): unknown {
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * A JSON.stringify replacer dropping prompt-cache hints (`cache: { ttl }`, nothing else): they
+ * change billing, never the prompt's content or the answer.
+ */
+export function withoutCacheHints(key: string, value: unknown): unknown {
+  if (key === 'cache' && typeof value === 'object' && value !== null && Object.keys(value).length === 1 && 'ttl' in value) return undefined;
+  return value;
+}

@@ -112,9 +112,13 @@ function skipReason(candidate: Candidate, minimum: number, left: number): SkipRe
 function boundarySlots(request: CanonicalRequest, slots: readonly CacheSlot[]): Map<Boundary, CacheSlot> {
   const ends = new Map<Boundary, CacheSlot>();
   const stableMessages = request.messages.length - 1;
+  // A trailing built-in tool cannot carry a breakpoint; marking an earlier one would misstate the prefix counted.
+  const lastTool = `tools[${(request.tools?.length ?? 0) - 1}]`;
   for (const slot of slots) {
     if (slot.nested) continue;
-    if (slot.section !== 'messages') ends.set(slot.section, slot);
+    if (slot.section === 'tools') {
+      if (slot.location === lastTool) ends.set('tools', slot);
+    } else if (slot.section === 'system') ends.set('system', slot);
     else if (slot.message! < stableMessages) ends.set('messages', slot);
   }
   return ends;

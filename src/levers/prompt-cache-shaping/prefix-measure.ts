@@ -1,7 +1,7 @@
 import { encodeAnthropicMessagesRequest } from '../../protocols/anthropic-messages/encode-request.ts';
 import type { CanonicalRequest } from '../../protocols/canonical/request.ts';
 import { countRequestTokens } from '../../tokens/count-request.ts';
-import { sha256Hex, stableJson } from '../canonical-json/stable-json.ts';
+import { sha256Hex, stableJson, withoutCacheHints } from '../canonical-json/stable-json.ts';
 
 /** The three places Frugal sets breakpoints, in prefix order. */
 export const BOUNDARIES = ['tools', 'system', 'messages'] as const;
@@ -12,12 +12,6 @@ export function prefixAt(request: CanonicalRequest, boundary: Boundary, lastMess
   if (boundary === 'tools') return { tools: request.tools ?? [] };
   if (boundary === 'system') return { tools: request.tools ?? [], system: request.system ?? [] };
   return { tools: request.tools ?? [], system: request.system ?? [], messages: request.messages.slice(0, lastMessage + 1) };
-}
-
-/** A cache hint is `{ ttl }` and nothing else; dropping it keeps a prefix's hash the same with or without breakpoints. */
-function withoutCacheHints(key: string, value: unknown): unknown {
-  if (key === 'cache' && typeof value === 'object' && value !== null && Object.keys(value).length === 1 && 'ttl' in value) return undefined;
-  return value;
 }
 
 /** Identifies a prefix's content, ignoring cache hints and key order. */

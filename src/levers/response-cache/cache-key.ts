@@ -1,5 +1,5 @@
 import type { CanonicalRequest } from '../../protocols/canonical/request.ts';
-import { sha256Hex, stableJson } from '../canonical-json/stable-json.ts';
+import { sha256Hex, stableJson, withoutCacheHints } from '../canonical-json/stable-json.ts';
 
 /** Who may read an entry: the tenant (virtual key's team or app) and the route it came through. */
 export interface CacheScope {
@@ -15,12 +15,6 @@ const KEY_VERSION = 1;
  * prompt-cache hints and keys (`cache`), end-user and metadata tags, and the service tier.
  */
 const IGNORED = new Set<keyof CanonicalRequest>(['stream', 'streamIncludeUsage', 'cache', 'user', 'metadata', 'serviceTier']);
-
-/** A cache hint is `{ ttl }` and nothing else; it only changes billing, never the answer. */
-function withoutCacheHints(key: string, value: unknown): unknown {
-  if (key === 'cache' && typeof value === 'object' && value !== null && Object.keys(value).length === 1 && 'ttl' in value) return undefined;
-  return value;
-}
 
 /** The request reduced to what changes the output: every generation field kept, stop sequences as a set. */
 export function normalizeForCache(request: CanonicalRequest): Record<string, unknown> {

@@ -10,6 +10,7 @@ import {
   optionalEnum,
   optionalNumber,
   optionalString,
+  requestBody,
   requireField,
   requiredString,
   type JsonObject,
@@ -26,6 +27,7 @@ const MESSAGES_FIELDS = new Set([
   'inference_geo', 'speed', 'user_profile_id', 'workspace_id',
 ]);
 const COUNT_TOKENS_FIELDS = new Set(SHARED_FIELDS);
+const NOT_AN_OBJECT = 'There was an issue with your request body: expected a JSON object.';
 
 const CUSTOM_TOOL_FIELDS = new Set([
   'type', 'name', 'description', 'input_schema', 'cache_control', 'strict', 'allowed_callers', 'defer_loading',
@@ -41,7 +43,7 @@ export interface AnthropicValidationOptions {
 /** Checks a POST /v1/messages body as api.anthropic.com does; throws with Anthropic's 400 body. */
 export function validateAnthropicMessagesRequest(body: unknown, options: AnthropicValidationOptions = {}): AnthropicMessagesRequest {
   const checker = anthropicChecker(options.unknownFields ?? 'reject', options.requestId);
-  const request = checkBody(checker, body);
+  const request = requestBody(checker, body, NOT_AN_OBJECT);
   checkKnownFields(checker, request, MESSAGES_FIELDS, []);
   checkShared(checker, request);
   const maxTokens = checkNumber(checker, requireField(checker, request, 'max_tokens', []), ['max_tokens'], { integer: true, minimum: 1 });
@@ -73,15 +75,10 @@ export function validateAnthropicMessagesRequest(body: unknown, options: Anthrop
 /** Checks a POST /v1/messages/count_tokens body; throws with Anthropic's 400 body. */
 export function validateAnthropicCountTokensRequest(body: unknown, options: AnthropicValidationOptions = {}): AnthropicCountTokensRequest {
   const checker = anthropicChecker(options.unknownFields ?? 'reject', options.requestId);
-  const request = checkBody(checker, body);
+  const request = requestBody(checker, body, NOT_AN_OBJECT);
   checkKnownFields(checker, request, COUNT_TOKENS_FIELDS, []);
   checkShared(checker, request);
   return request as AnthropicCountTokensRequest;
-}
-
-function checkBody(checker: Checker, body: unknown): JsonObject {
-  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as JsonObject;
-  return checker.fail({ kind: 'custom', path: [], message: 'There was an issue with your request body: expected a JSON object.' });
 }
 
 function checkShared(checker: Checker, request: JsonObject): void {

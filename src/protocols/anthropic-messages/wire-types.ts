@@ -102,16 +102,9 @@ export interface AnthropicOutputConfig {
   format?: { type: 'json_schema'; schema: Record<string, unknown> } | null;
 }
 
-export interface AnthropicMessagesRequest {
-  model: string;
+/** A Messages request is the count_tokens prompt plus the generation fields. */
+export interface AnthropicMessagesRequest extends AnthropicCountTokensRequest {
   max_tokens: number;
-  messages: AnthropicMessage[];
-  system?: string | AnthropicTextBlock[];
-  tools?: Array<AnthropicCustomTool | AnthropicOtherBlock>;
-  tool_choice?: AnthropicToolChoice;
-  thinking?: AnthropicThinkingConfig;
-  output_config?: AnthropicOutputConfig;
-  cache_control?: AnthropicCacheControl | null;
   stop_sequences?: string[];
   temperature?: number;
   top_p?: number;

@@ -10,6 +10,7 @@ import {
   optionalNumber,
   optionalString,
   optionalStringRecord,
+  requestBody,
   requireField,
   requiredString,
   type JsonObject,
@@ -46,10 +47,11 @@ export interface OpenAIValidationOptions {
  */
 export function validateOpenAIChatRequest(body: unknown, options: OpenAIValidationOptions = {}): OpenAIChatRequest {
   const checker = openAIChecker('openai-chat', options.unknownFields ?? 'reject');
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return checker.fail({ kind: 'custom', path: [], message: 'We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)' });
-  }
-  const request = body as JsonObject;
+  const request = requestBody(
+    checker,
+    body,
+    'We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)',
+  );
   checkKnownFields(checker, request, KNOWN_FIELDS, []);
   requiredString(checker, request, 'model', []);
   const messages = expectArray(checker, requireField(checker, request, 'messages', []), ['messages']);

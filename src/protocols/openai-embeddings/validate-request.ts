@@ -1,6 +1,6 @@
 import { openAIChecker } from '../openai-chat/openai-checker.ts';
 import type { Checker } from '../validation/issue.ts';
-import { checkKnownFields, optionalEnum, optionalNumber, optionalString, requireField, requiredString, type JsonObject } from '../validation/read.ts';
+import { checkKnownFields, optionalEnum, optionalNumber, optionalString, requestBody, requireField, requiredString } from '../validation/read.ts';
 import type { OpenAIEmbeddingsRequest } from './wire-types.ts';
 
 const KNOWN_FIELDS = new Set(['model', 'input', 'dimensions', 'encoding_format', 'user']);
@@ -9,10 +9,7 @@ const MAX_INPUTS = 2048;
 /** Checks a POST /v1/embeddings body as api.openai.com does; throws with OpenAI's 400 body. */
 export function validateOpenAIEmbeddingsRequest(body: unknown, options: { unknownFields?: 'reject' | 'allow' } = {}): OpenAIEmbeddingsRequest {
   const checker = openAIChecker('openai-embeddings', options.unknownFields ?? 'reject');
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return checker.fail({ kind: 'custom', path: [], message: 'We could not parse the JSON body of your request.' });
-  }
-  const request = body as JsonObject;
+  const request = requestBody(checker, body, 'We could not parse the JSON body of your request.');
   checkKnownFields(checker, request, KNOWN_FIELDS, []);
   requiredString(checker, request, 'model', []);
   checkInput(checker, requireField(checker, request, 'input', []));

@@ -11,6 +11,12 @@ export function isAbsent(value: unknown): value is undefined | null {
   return value === undefined || value === null;
 }
 
+/** The request body as an object, or a failure in the wire's own words for a body that is not a JSON object. */
+export function requestBody(checker: Checker, body: unknown, message: string): JsonObject {
+  if (isObject(body)) return body;
+  return checker.fail({ kind: 'custom', path: [], message });
+}
+
 export function expectObject(checker: Checker, value: unknown, path: PathSegment[]): JsonObject {
   if (isObject(value)) return value;
   return checker.fail({ kind: 'type', path, expected: 'object', actual: value });

@@ -5,6 +5,7 @@ import type { AnthropicMessagesResponse } from '../../protocols/anthropic-messag
 import type { NormalizedUsage } from '../../usage/buckets.ts';
 import { normalizeAnthropicUsage } from '../../usage/shapes/anthropic.ts';
 import type { ProviderAdapter } from '../provider-adapter.ts';
+import { replaceTopLevelString } from '../replace-top-level-string.ts';
 import { AnthropicStreamTap } from './anthropic-stream-tap.ts';
 import { readAnthropicError } from './read-anthropic-error.ts';
 
@@ -28,7 +29,7 @@ export function anthropicAdapter(): ProviderAdapter {
       prepare(body, bytes, model) {
         if (body['model'] === model) return bytes;
         body['model'] = model;
-        return JSON.stringify(body);
+        return replaceTopLevelString(bytes, 'model', model) ?? JSON.stringify(body);
       },
       readUsage(body): NormalizedUsage | undefined {
         const usage = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['usage'] : undefined;

@@ -7,6 +7,7 @@ import { OpenAIChatStreamDecoder } from '../../protocols/openai-chat/stream-deco
 import type { OpenAIChatResponse } from '../../protocols/openai-chat/wire-types.ts';
 import type { NormalizedUsage } from '../../usage/buckets.ts';
 import { insertFirstField } from '../insert-first-field.ts';
+import { replaceTopLevelString } from '../replace-top-level-string.ts';
 import type { Passthrough, ProviderAdapter } from '../provider-adapter.ts';
 import { OpenAIStreamTap } from './openai-stream-tap.ts';
 import { readEmbeddingsUsage } from './read-embeddings-usage.ts';
@@ -36,12 +37,14 @@ function passthrough(dialect: OpenAIDialect): Passthrough {
     forwardedHeaders: [],
     prepare(body, bytes, model) {
       const rename = body['model'] !== model;
-      if (!rename && !lacksStreamUsage(body)) return bytes;
-      // The usual stream: only `stream_options` to add, so the client's bytes need not be re-serialized.
-      const inserted = rename || body['stream_options'] !== undefined ? undefined : insertFirstField(bytes, STREAM_USAGE_MEMBER);
+      const askUsage = lacksStreamUsage(body);
+      if (!rename && !askUsage) return bytes;
+      // Edited in place where that is unambiguous: re-serializing a large body costs far more.
+      let edited: Buffer | undefined = rename ? replaceTopLevelString(bytes, 'model', model) : bytes;
+      if (edited !== undefined && askUsage) edited = body['stream_options'] === undefined ? insertFirstField(edited, STREAM_USAGE_MEMBER) : undefined;
       withStreamUsage(body);
       body['model'] = model;
-      return inserted ?? JSON.stringify(body);
+      return edited ?? JSON.stringify(body);
     },
     readUsage(body): NormalizedUsage | undefined {
       if (!isRecord(body) || !isRecord(body['usage'])) return undefined;

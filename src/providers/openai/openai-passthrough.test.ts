@@ -20,8 +20,11 @@ test('options the client set are kept beside include_usage; a client that asked 
   assert.equal(prepare(asked), asked);
 });
 
-test('a renamed model is written into the body; no member is ever duplicated', () => {
-  const sent = prepare('{"model":"fast","stream":true,"messages":[]}');
-  assert.deepEqual(JSON.parse(sent), { model: 'gpt-4o-mini', stream: true, messages: [], stream_options: { include_usage: true } });
+test('a renamed model (alias, route) is written in place; no member is ever duplicated', () => {
+  const text = '{"model": "fast", "stream": true, "messages": [{"role": "user", "content": "the model"}]}';
+  const sent = prepare(text);
+  assert.equal(sent, `{"stream_options":{"include_usage":true},${text.slice(1).replace('"fast"', '"gpt-4o-mini"')}`);
   assert.equal(sent.split('"model"').length, 2);
+  const escaped = prepare('{"mod\\u0065l":"fast","messages":[]}');
+  assert.deepEqual(JSON.parse(escaped), { model: 'gpt-4o-mini', messages: [] }, 'a name it cannot find in place is re-serialized');
 });

@@ -5,8 +5,6 @@ import { SparseScopeIndex } from './sparse-scope-index.ts';
 import { SqliteEntries, type EntryRow } from './sqlite-entries.ts';
 import { decodeVector, encodeVector, isDense, nonZeroCount, unitLength, type IndexVector } from './vector-codec.ts';
 
-/** Extra matches asked of a scope index, so that a few expired ones dropped still leave `limit`. */
-const EXPIRY_SLACK = 8;
 
 export interface VectorIndexOptions {
   /** SQLite file (created if absent), or ':memory:' for a cache that ends with the process. */
@@ -96,25 +94,32 @@ export class VectorIndex {
     if (index === undefined) return [];
     this.#checkWidth(query);
     const unit = unitLength(query);
-    let found: VectorMatch[];
-    if (isDense(unit)) {
-      found = index.search(unit, minimumSimilarity, limit + EXPIRY_SLACK);
-    } else {
-      // A sparse query is spread into a reused dense buffer and cleared after.
+    let dense = unit;
+    if (!isDense(unit)) {
+      // A sparse query is spread into a reused dense buffer, cleared after.
       this.#scratch ??= new Float32Array(this.#dimensions);
       unit.indices.forEach((dimension, entry) => (this.#scratch![dimension] = unit.values[entry]!));
-      found = index.search(this.#scratch, minimumSimilarity, limit + EXPIRY_SLACK);
-      for (const dimension of unit.indices) this.#scratch[dimension] = 0;
+      dense = this.#scratch;
     }
-    const now = this.#now();
-    const expired: number[] = [];
-    const matches = found.filter((match) => {
-      const live = this.#recency.get(match.id)!.expiresAt > now;
-      if (!live) expired.push(match.id);
-      return live;
-    });
-    if (expired.length > 0) this.#entries.transaction(() => this.#forget(expired));
-    return matches.slice(0, limit);
+    try {
+      // Expired entries found are dropped and the search repeated: each round removes at least one.
+      for (;;) {
+        const now = this.#now();
+        const matches = index.search(dense as Float32Array, minimumSimilarity, limit);
+        const expired = matches.filter((match) => this.#recency.get(match.id)!.expiresAt <= now).map((match) => match.id);
+        if (expired.length === 0) return matches;
+        this.#entries.transaction(() => this.#forget(expired));
+        if (!this.#scopes.has(scope)) return [];
+      }
+    } finally {
+      if (!isDense(unit)) for (const dimension of unit.indices) this.#scratch![dimension] = 0;
+    }
+  }
+
+  /** The id of the entry stored in this scope for exactly this text, if it is still live. */
+  findText(scope: string, text: string): number | undefined {
+    const id = this.#entries.findText(scope, text);
+    return id !== undefined && this.#recency.has(id) ? id : undefined;
   }
 
   /** The stored text and payload of an entry of this scope, or undefined when it is gone. */
