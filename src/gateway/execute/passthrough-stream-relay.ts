@@ -51,7 +51,7 @@ export class PassthroughStreamRelay implements StreamRelay {
     let kept = 0;
     let parts: Buffer[] | undefined;
     try {
-      for (let end = this.#boundaries.next(bytes, partial?.length ?? 0); end !== -1; end = this.#boundaries.next(bytes, end)) {
+      for (const end of this.#boundaries.scan(bytes, partial?.length ?? 0)) {
         if (!this.#tap.observe(bytes, start, end)) {
           (parts ??= []).push(bytes.subarray(kept, start));
           kept = end;

@@ -13,7 +13,7 @@ function segments(stream: Buffer, cuts: number[]): Buffer[] {
   for (const cut of [...cuts, stream.length]) {
     const bytes = Buffer.concat([pending, stream.subarray(chunkStart, cut)]);
     let start = 0;
-    for (let end = boundaries.next(bytes, pending.length); end !== -1; end = boundaries.next(bytes, end)) {
+    for (const end of boundaries.scan(bytes, pending.length)) {
       found.push(bytes.subarray(start, end));
       start = end;
     }
@@ -35,7 +35,8 @@ test('events end at blank lines, whatever the line ends and wherever the chunks 
 
 test('any stream, cut anywhere: the segments are the stream, and each holds exactly the events the parser finds there', () => {
   const line = fc.constantFrom('data: {"a":1}', 'data: x', 'event: message_delta', ': ping', 'id: 7', 'data', '');
-  const ending = fc.constantFrom('\n', '\r', '\r\n');
+  // Mostly LF, as providers send it, so that many chunks take the path for chunks without CR.
+  const ending = fc.constantFrom('\n', '\n', '\n', '\r', '\r\n');
   const stream = fc.array(fc.tuple(line, ending), { maxLength: 30 }).map((lines) => Buffer.from(lines.map(([text, end]) => text + end).join('')));
   fc.assert(
     fc.property(stream, fc.array(fc.nat(), { maxLength: 6 }), (bytes, positions) => {

@@ -54,10 +54,12 @@ for (const [name, create] of [
               index.remove(id);
               stored.delete(id);
             }
-            const found = index.search(query, floor, 3);
-            const expected = bruteForce(stored, query, floor, 3);
             assert.equal(index.size, stored.size);
-            assert.deepEqual(found.map((match) => match.similarity.toFixed(5)), expected.map((match) => match.similarity.toFixed(5)));
+            for (const limit of [1, 3]) {
+              const found = index.search(query, floor, limit);
+              const expected = bruteForce(stored, query, floor, limit);
+              assert.deepEqual(found.map((match) => match.similarity.toFixed(5)), expected.map((match) => match.similarity.toFixed(5)));
+            }
           },
         ),
         { numRuns: 150 },

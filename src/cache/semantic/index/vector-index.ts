@@ -94,25 +94,26 @@ export class VectorIndex {
     if (index === undefined) return [];
     this.#checkWidth(query);
     const unit = unitLength(query);
-    let dense = unit;
-    if (!isDense(unit)) {
+    let dense: Float32Array;
+    if (isDense(unit)) {
+      dense = unit;
+    } else {
       // A sparse query is spread into a reused dense buffer, cleared after.
-      this.#scratch ??= new Float32Array(this.#dimensions);
-      unit.indices.forEach((dimension, entry) => (this.#scratch![dimension] = unit.values[entry]!));
-      dense = this.#scratch;
+      dense = this.#scratch ??= new Float32Array(this.#dimensions);
+      unit.indices.forEach((dimension, entry) => (dense[dimension] = unit.values[entry]!));
     }
     try {
       // Expired entries found are dropped and the search repeated: each round removes at least one.
       for (;;) {
         const now = this.#now();
-        const matches = index.search(dense as Float32Array, minimumSimilarity, limit);
+        const matches = index.search(dense, minimumSimilarity, limit);
         const expired = matches.filter((match) => this.#recency.get(match.id)!.expiresAt <= now).map((match) => match.id);
         if (expired.length === 0) return matches;
         this.#entries.transaction(() => this.#forget(expired));
         if (!this.#scopes.has(scope)) return [];
       }
     } finally {
-      if (!isDense(unit)) for (const dimension of unit.indices) this.#scratch![dimension] = 0;
+      if (!isDense(unit)) for (const dimension of unit.indices) dense[dimension] = 0;
     }
   }
 
