@@ -26,10 +26,10 @@ export interface UpstreamErrorInfo {
  */
 export interface StreamTap {
   /**
-   * Looks at one upstream event, `bytes[start, end)`: its lines and the blank line that
-   * ends it. False leaves it out of the client's stream.
+   * Looks at one upstream event, as the bytes of its lines and the blank line that ends
+   * it. False leaves it out of the client's stream.
    */
-  observe(bytes: Buffer, start: number, end: number): boolean;
+  observe(event: Buffer): boolean;
   /** A content, reasoning or tool-call delta has been seen. */
   readonly contentStarted: boolean;
   /** The protocol's terminal event has been seen. */

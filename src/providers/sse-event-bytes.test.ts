@@ -1,15 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventData, eventName, eventText } from './sse-event-bytes.ts';
+import { eventData, eventName } from './sse-event-bytes.ts';
+
+const name = (text: string) => eventName(Buffer.from(text));
 
 test('an event\'s name and data are read from its bytes, whatever its line ends', () => {
-  const bytes = Buffer.from('event: message_delta\r\ndata: {"text":"héllo"}\r\ndata: more\r\n\r\n');
-  assert.equal(eventName(eventText(bytes, 0, bytes.length)), 'message_delta');
-  assert.equal(eventData(bytes, 0, bytes.length), '{"text":"héllo"}\nmore');
+  const event = Buffer.from('event: message_delta\r\ndata: {"text":"héllo event: x"}\r\ndata: more\r\n\r\n');
+  assert.equal(eventName(event), 'message_delta');
+  assert.equal(eventData(event), '{"text":"héllo event: x"}\nmore');
 });
 
 test('an event without a name is the default one; the last name given wins', () => {
-  assert.equal(eventName('data: 1\n\n'), undefined);
-  assert.equal(eventName('event:first\revent: second\rdata: 1\r\r'), 'second');
-  assert.equal(eventName('event\ndata: 1\n\n'), undefined);
+  assert.equal(name('data: {"event":"x"}\n\n'), undefined);
+  assert.equal(name('event:first\revent: second\rdata: 1\r\r'), 'second');
+  assert.equal(name('event: first\nevent\ndata: 1\n\n'), undefined);
+  assert.equal(name('events: x\ndata: 1\n\n'), undefined);
 });

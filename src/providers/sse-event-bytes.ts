@@ -1,25 +1,38 @@
 import { parseSse } from '../protocols/sse/sse-parser.ts';
 
-/** `event:` lines (a bare `event` line sets an empty name), with CR, LF or CRLF line ends. */
-const EVENT_LINE = /^event(?::[ ]?(.*))?$/gm;
+const LF = 10;
+const CR = 13;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const EVENT = Buffer.from('event');
 
-/**
- * One server-sent event as it came, `bytes[start, end)`, as text with one character per
- * byte: cheap to make (no UTF-8 decoding) and enough to look for the ASCII markers a tap
- * cares about.
- */
-export function eventText(bytes: Buffer, start: number, end: number): string {
-  return bytes.toString('latin1', start, end);
+function isLineEnd(byte: number | undefined): boolean {
+  return byte === LF || byte === CR;
 }
 
-/** The event's name from its text (the last `event:` line wins, as the spec says); undefined for the default. */
-export function eventName(text: string): string | undefined {
+/**
+ * An event's name, read from its bytes (the last `event:` line wins, as the spec says; a
+ * bare `event` line names nothing); undefined for the default. Only the name is decoded.
+ */
+export function eventName(event: Buffer): string | undefined {
   let name: string | undefined;
-  for (const match of text.matchAll(EVENT_LINE)) name = match[1] ?? '';
+  for (let at = event.indexOf(EVENT); at !== -1; at = event.indexOf(EVENT, at + EVENT.length)) {
+    if (at !== 0 && !isLineEnd(event[at - 1])) continue;
+    const after = at + EVENT.length;
+    if (after === event.length || isLineEnd(event[after])) {
+      name = '';
+      continue;
+    }
+    if (event[after] !== COLON) continue;
+    const valueStart = event[after + 1] === SPACE ? after + 2 : after + 1;
+    let valueEnd = valueStart;
+    while (valueEnd < event.length && !isLineEnd(event[valueEnd])) valueEnd++;
+    name = event.toString('utf8', valueStart, valueEnd);
+  }
   return name === '' ? undefined : name;
 }
 
-/** The event's data (its `data:` lines joined), decoded as UTF-8: only for the few events a tap parses. */
-export function eventData(bytes: Buffer, start: number, end: number): string {
-  return parseSse(bytes.toString('utf8', start, end))[0]?.data ?? '';
+/** An event's data (its `data:` lines joined), decoded as UTF-8: only for the few events a tap parses. */
+export function eventData(event: Buffer): string {
+  return parseSse(event.toString('utf8'))[0]?.data ?? '';
 }

@@ -52,7 +52,7 @@ export class PassthroughStreamRelay implements StreamRelay {
     let parts: Buffer[] | undefined;
     try {
       for (const end of this.#boundaries.scan(bytes, partial?.length ?? 0)) {
-        if (!this.#tap.observe(bytes, start, end)) {
+        if (!this.#tap.observe(bytes.subarray(start, end))) {
           (parts ??= []).push(bytes.subarray(kept, start));
           kept = end;
         }
@@ -80,7 +80,7 @@ export class PassthroughStreamRelay implements StreamRelay {
       } else {
         const event = Buffer.concat([rest, Buffer.from(blankLineAfter(rest))]);
         try {
-          if (this.#tap.observe(event, 0, event.length)) last = event;
+          if (this.#tap.observe(event)) last = event;
         } catch {
           this.stopped = true;
           return unreadableEvent(this, this.#provider);

@@ -1,7 +1,7 @@
 import type { NormalizedUsage } from '../../usage/buckets.ts';
 import { AnthropicStreamUsage } from '../../usage/stream/anthropic-stream-usage.ts';
 import type { StreamTap, UpstreamErrorInfo } from '../provider-adapter.ts';
-import { eventData, eventName, eventText } from '../sse-event-bytes.ts';
+import { eventData, eventName } from '../sse-event-bytes.ts';
 import { readAnthropicError } from './read-anthropic-error.ts';
 
 /**
@@ -15,21 +15,21 @@ export class AnthropicStreamTap implements StreamTap {
   finished = false;
   error: UpstreamErrorInfo | undefined;
 
-  observe(bytes: Buffer, start: number, end: number): boolean {
-    switch (eventName(eventText(bytes, start, end))) {
+  observe(event: Buffer): boolean {
+    switch (eventName(event)) {
       case 'content_block_delta':
         this.contentStarted = true;
         break;
       case 'message_start':
       case 'message_delta':
-        this.#usage.add(JSON.parse(eventData(bytes, start, end)));
+        this.#usage.add(JSON.parse(eventData(event)));
         this.#seenUsage = true;
         break;
       case 'message_stop':
         this.finished = true;
         break;
       case 'error':
-        this.error = readAnthropicError(500, JSON.parse(eventData(bytes, start, end)));
+        this.error = readAnthropicError(500, JSON.parse(eventData(event)));
         break;
     }
     return true;

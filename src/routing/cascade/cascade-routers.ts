@@ -10,7 +10,7 @@ import type { SampleAgreement } from './sample-agreement.ts';
 /** A score at or above this is a pass for a verdict validator. */
 const PASS_SCORE = 0.5;
 /** Cheap models whose agreement a cascade checks before escalating. */
-const AGREEMENT_TIERS = 3;
+const AGREEMENT_TIERS = 2;
 /** Sweep points per curve. */
 const SWEEP_POINTS = 160;
 const PICO_PER_USD_PER_THOUSAND = 1e9;
