@@ -21,9 +21,13 @@ export class LexicalEmbedder implements SparseEmbedder {
 
   /** The unit vector of one text by its non-zero entries (what the index stores). */
   sparse(text: string): SparseVector {
-    const terms = lexicalTerms(text, this.idf.features);
-    for (const [bucket, weight] of terms) terms.set(bucket, weight * this.idf.weights[bucket]!);
-    return unitSparse(terms);
+    const weighted = new Map<number, number>();
+    for (const [bucket, weight] of lexicalTerms(text, this.idf.features)) {
+      const idf = this.idf.weights[bucket]!;
+      // Features too common to weigh are left out, not stored as zeros.
+      if (idf > 0) weighted.set(bucket, weight * idf);
+    }
+    return unitSparse(weighted);
   }
 
   async embedSparse(texts: readonly string[]): Promise<SparseVector[]> {

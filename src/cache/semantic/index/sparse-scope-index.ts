@@ -90,11 +90,13 @@ export class SparseScopeIndex implements ScopeIndex {
     if (minimumSimilarity <= 0) return this.#scan(query, minimumSimilarity, limit);
     const dimensions: number[] = [];
     let remainingSquares = 0;
+    let negativeQuery = false;
     for (let index = 0; index < query.length; index++) {
       const weight = query[index]!;
       if (weight === 0) continue;
       dimensions.push(index);
       remainingSquares += weight * weight;
+      if (weight < 0) negativeQuery = true;
     }
     dimensions.sort((left, right) => Math.abs(query[right]!) - Math.abs(query[left]!));
 
@@ -111,7 +113,7 @@ export class SparseScopeIndex implements ScopeIndex {
     const floor = minimumSimilarity - 1e-6;
     // With no negative weight anywhere, a partial sum is a lower bound of its entry's cosine, so when
     // only the best match is wanted, nothing that cannot beat the best partial sum needs walking.
-    const partialsBound = limit === 1 && !this.#hasNegative && query.every((weight) => weight >= 0);
+    const partialsBound = limit === 1 && !this.#hasNegative && !negativeQuery;
     let bestPartial = 0;
     const bar = () => Math.max(floor, bestPartial - 1e-6);
 

@@ -118,16 +118,17 @@ export class SqliteEntries {
     for (const id of ids) this.#delete.run(id);
   }
 
-  /** Runs `work` in one write transaction. */
+  /** Runs `work` in one write transaction; a storage failure becomes FRUGAL_CACHE_STORAGE. */
   transaction<T>(work: () => T): T {
-    this.#database.exec('BEGIN IMMEDIATE');
     try {
+      this.#database.exec('BEGIN IMMEDIATE');
       const result = work();
       this.#database.exec('COMMIT');
       return result;
     } catch (error) {
-      if (this.#database.isTransaction) this.#database.exec('ROLLBACK');
-      throw error;
+      if (this.#database.isOpen && this.#database.isTransaction) this.#database.exec('ROLLBACK');
+      if (FrugalError.isInstance(error)) throw error;
+      throw new FrugalError('FRUGAL_CACHE_STORAGE', `semantic cache write failed: ${(error as Error).message}`);
     }
   }
 

@@ -97,3 +97,9 @@ test('dense vectors get the same treatment as sparse ones', () => {
   assert.ok(Math.abs(best!.similarity - 1) < 1e-6);
   assert.throws(() => index.add('s', dense([1, 2]), 'c', '3', HOUR), { code: 'FRUGAL_INVALID_ARGUMENT', message: /2 dimensions; this index holds 8/ });
 });
+
+test('a storage failure is a FrugalError naming the cache', () => {
+  const { index } = open();
+  index.close();
+  assert.throws(() => index.add('s', axis(0), 'zero', '0', HOUR), { code: 'FRUGAL_CACHE_STORAGE', message: /semantic cache write failed/ });
+});

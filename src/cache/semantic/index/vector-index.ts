@@ -5,7 +5,6 @@ import { SparseScopeIndex } from './sparse-scope-index.ts';
 import { SqliteEntries, type EntryRow } from './sqlite-entries.ts';
 import { decodeVector, encodeVector, isDense, nonZeroCount, unitLength, type IndexVector } from './vector-codec.ts';
 
-
 export interface VectorIndexOptions {
   /** SQLite file (created if absent), or ':memory:' for a cache that ends with the process. */
   path: string;
