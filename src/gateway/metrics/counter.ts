@@ -19,8 +19,8 @@ export class Counter {
     this.#labels = labels;
   }
 
-  add(values: readonly string[], amount = 1): void {
-    const key = seriesKey(values);
+  /** `key` is `seriesKey(values)`, passed when the caller has it already. */
+  add(values: readonly string[], amount = 1, key = seriesKey(values)): void {
     const series = this.#series.get(key);
     if (series === undefined) this.#series.set(key, { values, total: amount });
     else series.total += amount;
@@ -49,8 +49,8 @@ export class MoneyCounter {
     this.#labels = labels;
   }
 
-  add(values: readonly string[], picoUsd: number): void {
-    const key = seriesKey(values);
+  /** `key` is `seriesKey(values)`, passed when the caller has it already. */
+  add(values: readonly string[], picoUsd: number, key = seriesKey(values)): void {
     const series = this.#series.get(key);
     if (series === undefined) this.#series.set(key, { values, total: BigInt(picoUsd) });
     else series.total += BigInt(picoUsd);

@@ -2,6 +2,7 @@ import type { AttemptRecord, RequestRecord } from '../../ledger/records.ts';
 import { BUCKET_NAMES } from '../../usage/buckets.ts';
 import { Counter, MoneyCounter } from './counter.ts';
 import { Histogram } from './histogram.ts';
+import { seriesKey } from './labels.ts';
 
 const SERIES = ['provider', 'model', 'route'] as const;
 
@@ -36,21 +37,24 @@ export class GatewayMetrics {
   observe(request: RequestRecord, attempts: readonly AttemptRecord[], resolved: boolean): void {
     const model = resolved ? (request.modelServed ?? request.modelRequested) : 'unresolved';
     const series = [request.provider ?? 'none', model, request.route ?? ''];
-    this.#requests.add([request.clientProtocol, series[0]!, series[1]!, series[2]!, String(request.status)]);
-    if (request.errorClass !== null) this.#errors.add([...series, request.errorClass]);
+    // The series' key is built once; the keys of the series with more labels extend it.
+    const key = seriesKey(series);
+    const status = String(request.status);
+    this.#requests.add([request.clientProtocol, series[0]!, series[1]!, series[2]!, status], 1, `${request.clientProtocol}\u0000${key}\u0000${status}`);
+    if (request.errorClass !== null) this.#errors.add([...series, request.errorClass], 1, `${key}\u0000${request.errorClass}`);
     for (const attempt of attempts) {
       this.#attempts.add([attempt.provider, attempt.model, attempt.status === null ? 'none' : String(attempt.status), attempt.errorClass ?? '']);
     }
     for (const bucket of BUCKET_NAMES) {
       const tokens = request.usage[bucket];
-      if (tokens > 0) this.#tokens.add([...series, bucket], tokens);
+      if (tokens > 0) this.#tokens.add([...series, bucket], tokens, `${key}\u0000${bucket}`);
     }
-    if (request.cost.totalPicoUsd > 0) this.#cost.add(series, request.cost.totalPicoUsd);
-    if (request.baselineCostPicoUsd !== null && request.baselineCostPicoUsd > 0) this.#baseline.add(series, request.baselineCostPicoUsd);
-    if (!request.cost.complete) this.#unpriced.add(series);
-    this.#duration.observe(series, request.latencyMs / 1000);
-    if (request.timeToFirstTokenMs !== null) this.#firstToken.observe(series, request.timeToFirstTokenMs / 1000);
-    if (request.upstreamLatencyMs !== null) this.#upstream.observe(series, request.upstreamLatencyMs / 1000);
+    if (request.cost.totalPicoUsd > 0) this.#cost.add(series, request.cost.totalPicoUsd, key);
+    if (request.baselineCostPicoUsd !== null && request.baselineCostPicoUsd > 0) this.#baseline.add(series, request.baselineCostPicoUsd, key);
+    if (!request.cost.complete) this.#unpriced.add(series, 1, key);
+    this.#duration.observe(series, request.latencyMs / 1000, key);
+    if (request.timeToFirstTokenMs !== null) this.#firstToken.observe(series, request.timeToFirstTokenMs / 1000, key);
+    if (request.upstreamLatencyMs !== null) this.#upstream.observe(series, request.upstreamLatencyMs / 1000, key);
   }
 
   /** The ledger refused a record (queue full or closed). */

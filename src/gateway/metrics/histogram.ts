@@ -23,8 +23,8 @@ export class Histogram {
     this.#labels = labels;
   }
 
-  observe(values: readonly string[], seconds: number): void {
-    const key = seriesKey(values);
+  /** `key` is `seriesKey(values)`, passed when the caller has it already. */
+  observe(values: readonly string[], seconds: number, key = seriesKey(values)): void {
     let series = this.#series.get(key);
     if (series === undefined) {
       series = { values, counts: new Array<number>(LATENCY_BUCKETS.length).fill(0), sum: 0, count: 0 };
