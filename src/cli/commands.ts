@@ -11,4 +11,5 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   route: () => import('./commands/route.ts'),
   cache: () => import('./commands/cache.ts'),
   report: () => import('./commands/report.ts'),
+  advise: () => import('./commands/advise.ts'),
 };

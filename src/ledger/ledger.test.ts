@@ -51,6 +51,7 @@ class FakeStore implements LedgerStore {
   getTask(): never { throw new Error('not used'); }
   usage(): never { throw new Error('not used'); }
   taskSummary(): never { throw new Error('not used'); }
+  listRequests(): never { throw new Error('not used'); }
   recordOutcome(): never { throw new Error('not used'); }
 }
 

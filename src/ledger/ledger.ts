@@ -66,6 +66,10 @@ export class Ledger implements LedgerQueries {
     return this.#store.taskSummary(range);
   }
 
+  listRequests(range: DayRange): Promise<RequestRecord[]> {
+    return this.#store.listRequests(range);
+  }
+
   /** Outcomes are written at once, not queued; they apply to requests stored before or after. */
   recordOutcome(outcome: OutcomeRecord): Promise<OutcomeResult> {
     return this.#store.recordOutcome(outcome);

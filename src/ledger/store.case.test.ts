@@ -82,6 +82,16 @@ export function runLedgerStoreCases(backend: string, openStore: OpenStore): void
       await store.close();
     });
 
+    test('listRequests returns the raw records of a day range in start order, inclusive of both days', async () => {
+      // 2019 is earlier than every other case's records, so an open `to` sees only these.
+      const late = priced('list-b', { input: 7 }, { startedAt: Date.UTC(2019, 2, 3, 23, 59), attribution: { session: 's1', properties: { interactive: 'false' } } });
+      const early = priced('list-a', { input: 5 }, { startedAt: Date.UTC(2019, 2, 1, 0, 0), attribution: { feature: 'digest' } });
+      const outside = priced('list-c', { input: 9 }, { startedAt: Date.UTC(2019, 2, 4, 0, 0) });
+      await store.writeBatch([entry(late), entry(outside), entry(early)]);
+      assert.deepEqual(await store.listRequests({ from: '2019-03-01', to: '2019-03-03' }), [early, late]);
+      assert.deepEqual((await store.listRequests({ to: '2019-03-01' })).map((request) => request.id), ['list-a']);
+    });
+
     test('a stored request reads back exactly, with its attempts in order', async () => {
       const request = priced('round-trip', { input: 10, cacheRead: 20, output: 5 }, {
         startedAt: Date.UTC(2026, 2, 1), streamed: true, timeToFirstTokenMs: 12.5, rawUsage: { prompt_tokens: 30, prompt_tokens_details: { cached_tokens: 20 } },

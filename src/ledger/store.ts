@@ -98,6 +98,8 @@ export interface LedgerQueries {
   getTask(taskId: string): Promise<TaskDetails | null>;
   usage(query: UsageQuery): Promise<UsageRow[]>;
   taskSummary(range: DayRange): Promise<TaskSummary>;
+  /** Raw request records started in the day range (by their UTC day), ordered by start time then id: for the advisor. */
+  listRequests(range: DayRange): Promise<RequestRecord[]>;
   recordOutcome(outcome: OutcomeRecord): Promise<OutcomeResult>;
 }
 

@@ -1,36 +1,24 @@
-import { loadConfig } from '../../config/load-config.ts';
 import { FrugalError } from '../../errors/frugal-error.ts';
 import {
-  isMissingLedger, openLedgerStore, perUnitPico, picoToUsd, USAGE_GROUPS, withoutPassword,
-  type LedgerStore, type LedgerStoreConfig, type TaskSummary, type UsageGroup, type UsageQuery, type UsageRow,
+  perUnitPico, picoToUsd, USAGE_GROUPS, withoutPassword,
+  type LedgerStoreConfig, type TaskSummary, type UsageGroup, type UsageQuery, type UsageRow,
 } from '../../ledger/index.ts';
 import { BUCKET_NAMES, type BucketName } from '../../usage/buckets.ts';
 import type { CliIO, Command } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
+import { dollars } from '../format-dollars.ts';
+import { LEDGER_OPTIONS, LEDGER_OPTIONS_USAGE, openLedgerForReading, readDayRange, readLedgerLocation } from '../ledger-options.ts';
 
 const USAGE = `frugal report [--config FILE | --sqlite PATH | --postgres URL] [--group-by GROUP] [--from DAY] [--to DAY] [--json]
 
-  --config    read the ledger that FILE's storage section names, as \`frugal serve --config FILE\` writes it
-              (default: ./frugal.yaml when present, else .frugal/ledger.db under the working directory)
-  --sqlite    read the SQLite ledger at PATH
-  --postgres  read the PostgreSQL ledger at URL (postgres://user:password@host:5432/database)
+${LEDGER_OPTIONS_USAGE}
   --group-by  model (default), provider, feature, user, customer, route or day
   --from      first UTC day, YYYY-MM-DD (inclusive); --to: last UTC day (inclusive)
   --json      print what GET /v1/frugal/usage answers for the same query, instead of the table`;
 
-const OPTIONS = {
-  config: { type: 'string' },
-  sqlite: { type: 'string' },
-  postgres: { type: 'string' },
-  'group-by': { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
+const OPTIONS = { ...LEDGER_OPTIONS, 'group-by': { type: 'string' }, json: { type: 'boolean' } } as const;
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const BUCKET_TITLES: Record<BucketName, string> = {
   input: 'input', cacheRead: 'cache read', cacheWrite5m: 'cache write 5m', cacheWrite1h: 'cache write 1h',
@@ -42,58 +30,7 @@ function readQuery(values: Values): UsageQuery {
   if (!(USAGE_GROUPS as readonly string[]).includes(groupBy)) {
     throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `--group-by must be one of ${USAGE_GROUPS.join(', ')}, got "${groupBy}"`);
   }
-  const query: UsageQuery = { groupBy: groupBy as UsageGroup };
-  for (const field of ['from', 'to'] as const) {
-    const value = values[field];
-    if (value === undefined) continue;
-    if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-      throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `--${field} must be a UTC day as YYYY-MM-DD, got "${value}"`);
-    }
-    query[field] = value;
-  }
-  if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `--from ${query.from} is after --to ${query.to}`);
-  }
-  return query;
-}
-
-/** The storage `frugal serve` would write with the same configuration, unless a location is given. */
-async function readStorage(values: Values): Promise<LedgerStoreConfig> {
-  const given = (['config', 'sqlite', 'postgres'] as const).filter((option) => values[option] !== undefined);
-  if (given.length > 1) {
-    throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `give one of --config, --sqlite or --postgres, not ${given.map((option) => `--${option}`).join(' and ')}`);
-  }
-  if (values.sqlite !== undefined) return { backend: 'sqlite', path: values.sqlite };
-  if (values.postgres !== undefined) {
-    // Not echoed: a mistyped URL may still hold a password.
-    if (!/^postgres(ql)?:\/\//i.test(values.postgres)) {
-      throw new FrugalError('FRUGAL_INVALID_ARGUMENT', '--postgres takes a postgres:// or postgresql:// URL');
-    }
-    return { backend: 'postgres', url: values.postgres };
-  }
-  const { storage } = await loadConfig(values.config);
-  return storage.backend === 'postgres' ? { backend: 'postgres', url: storage.url! } : { backend: 'sqlite', path: storage.path };
-}
-
-async function openForReading(storage: LedgerStoreConfig): Promise<LedgerStore> {
-  try {
-    return await openLedgerStore(storage, { create: false });
-  } catch (error) {
-    if (!isMissingLedger(error)) throw error;
-    const { message, details } = error as FrugalError;
-    throw new FrugalError(
-      'FRUGAL_LEDGER_STORAGE',
-      `${message}. \`frugal serve\` creates the ledger when it starts (with the same --config), or run ` +
-        '`frugal demo --keep-running` and pass the ledger path it prints to --sqlite',
-      details,
-    );
-  }
-}
-
-/** Exact USD with thousands separators: "1234.5" → "$1,234.5". */
-function dollars(usd: string): string {
-  const [whole = '0', fraction] = usd.split('.');
-  return `$${BigInt(whole).toLocaleString('en-US')}${fraction === undefined ? '' : `.${fraction}`}`;
+  return { groupBy: groupBy as UsageGroup, ...readDayRange(values) };
 }
 
 const count = (value: number) => value.toLocaleString('en-US');
@@ -172,8 +109,8 @@ const command: Command = {
     const { values, positionals } = parseOptions(argv, OPTIONS, USAGE);
     if (positionals.length > 0) throw new FrugalError('FRUGAL_INVALID_ARGUMENT', `unexpected argument "${positionals[0]}"\nusage: ${USAGE}`);
     const query = readQuery(values);
-    const storage = await readStorage(values);
-    const store = await openForReading(storage);
+    const storage = await readLedgerLocation(values);
+    const store = await openLedgerForReading(storage);
     try {
       const rows = await store.usage(query);
       if (values.json === true) {

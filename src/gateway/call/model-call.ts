@@ -66,6 +66,16 @@ export class ModelCall implements LeverCall {
     this.rewritten = true;
   }
 
+  /**
+   * The request has been encoded for upstream: its parsed body and canonical form are no
+   * longer needed, and a stream that runs for minutes must not hold them.
+   */
+  releaseBody(): void {
+    this.body = undefined;
+    this.bodyBytes = undefined;
+    this.#canonical = undefined;
+  }
+
   /** Milliseconds since the request arrived. */
   elapsed(): number {
     return performance.now() - this.started;

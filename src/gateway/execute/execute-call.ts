@@ -21,6 +21,7 @@ export async function executeCall(gateway: Gateway, call: ModelCall): Promise<vo
   const target = call.target!;
   const { provider } = target;
   const request = upstreamRequest(call, target);
+  call.releaseBody();
   const apiKey = upstreamKey(gateway, provider, call.clientKey);
   call.upstreamKey = apiKey;
   const attempt = new Attempt(call.id, call.attempts.length, 'primary', provider.name, target.model);
@@ -30,9 +31,10 @@ export async function executeCall(gateway: Gateway, call: ModelCall): Promise<vo
     relayJson(gateway, call, attempt, answer, request.passthrough);
     return;
   }
+  const { passthrough } = request;
   const startStream = (controller: Dispatcher.DispatchController) => {
     const includeUsage = call.summary!.includeUsage;
-    const relay: StreamRelay = request.passthrough
+    const relay: StreamRelay = passthrough
       ? new PassthroughStreamRelay(provider.adapter.passthrough!.createTap(includeUsage), call.protocol, provider.name)
       : new TranslatedStreamRelay(provider.adapter.createStreamDecoder(), call.protocol.createStreamEncoder!(includeUsage), { id: `msg_${call.id.replaceAll('-', '')}`, model: target.model }, provider.name);
     return new RelayStream(gateway, call, attempt, relay, controller);

@@ -11,7 +11,7 @@ const GROUP_COLUMNS: Record<UsageQuery['groupBy'], string> = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function dayFilter(range: DayRange, column: string): { where: string; parameters: SqlValue[] } {
+export function dayFilter(range: DayRange, column: string): { where: string; parameters: SqlValue[] } {
   const clauses: string[] = [];
   const parameters: SqlValue[] = [];
   for (const [name, operator] of [['from', '>='], ['to', '<=']] as const) {

@@ -1,7 +1,8 @@
-/** Point reads of raw rows: one request, or one task's requests, with attempts and outcomes. */
+/** Reads of raw rows: one request, one task's requests with attempts and outcomes, or the requests of a day range. */
 import { picoToUsd } from '../money.ts';
-import type { AttemptRecord } from '../records.ts';
-import type { RequestDetails, SuccessSource, TaskDetails } from '../store.ts';
+import type { AttemptRecord, RequestRecord } from '../records.ts';
+import type { DayRange, RequestDetails, SuccessSource, TaskDetails } from '../store.ts';
+import { dayFilter } from './aggregate-queries.ts';
 import type { SqlDriver, SqlRow } from './driver.ts';
 import { latestOutcomes } from './latest-outcomes.ts';
 import { attemptFrom, requestFrom } from './rows.ts';
@@ -59,4 +60,10 @@ function details(row: SqlRow, attempts: AttemptRecord[], outcomes: Map<string, R
     successSource: String(row.success_source) as SuccessSource,
     outcome: outcomes.get(request.id) ?? null,
   };
+}
+
+export async function listRequests(sql: SqlDriver, range: DayRange): Promise<RequestRecord[]> {
+  const { where, parameters } = dayFilter(range, 'day');
+  const rows = await sql.all(`SELECT * FROM ledger_requests ${where} ORDER BY started_at, id`, parameters);
+  return rows.map(requestFrom);
 }

@@ -1,6 +1,6 @@
 /** LedgerStore over any SqlDriver: the SQLite and PostgreSQL stores differ only in their driver. */
 import { FrugalError } from '../../errors/frugal-error.ts';
-import type { LedgerEntry, OutcomeRecord } from '../records.ts';
+import type { LedgerEntry, OutcomeRecord, RequestRecord } from '../records.ts';
 import type {
   DayRange, LedgerStore, OutcomeResult, RequestDetails, TaskDetails, TaskSummary, UsageQuery, UsageRow, WriteResult,
 } from '../store.ts';
@@ -8,7 +8,7 @@ import { validateAttempt, validateOutcome, validateRequest } from '../validate-r
 import { taskSummary, usage } from './aggregate-queries.ts';
 import type { SqlDriver } from './driver.ts';
 import { hasLedgerTables, migrate } from './migrate.ts';
-import { readRequest, readTask } from './read-details.ts';
+import { listRequests, readRequest, readTask } from './read-details.ts';
 import { recordOutcome } from './record-outcome.ts';
 import { writeBatch } from './write-batch.ts';
 
@@ -72,6 +72,10 @@ export class SqlLedgerStore implements LedgerStore {
 
   taskSummary(range: DayRange): Promise<TaskSummary> {
     return storage('summarize tasks', () => taskSummary(this.#driver, range));
+  }
+
+  listRequests(range: DayRange): Promise<RequestRecord[]> {
+    return storage('list requests', () => listRequests(this.#driver, range));
   }
 
   close(): Promise<void> {

@@ -24,7 +24,7 @@ export type StoreCall =
   | { id: number; method: 'recordOutcome'; argument: OutcomeRecord }
   | { id: number; method: 'getRequest' | 'getTask'; argument: string }
   | { id: number; method: 'usage'; argument: UsageQuery }
-  | { id: number; method: 'taskSummary'; argument: DayRange }
+  | { id: number; method: 'taskSummary' | 'listRequests'; argument: DayRange }
   | { id: number; method: 'close' };
 
 export type StoreReply = { id: number; result: unknown } | { id: number; error: WireError };

@@ -12,6 +12,7 @@ export async function openStoppingStore(): Promise<LedgerStore> {
     getTask: (taskId) => store.getTask(taskId),
     usage: (query) => store.usage(query),
     taskSummary: (range) => store.taskSummary(range),
+    listRequests: (range) => store.listRequests(range),
     close: () => store.close(),
   };
 }

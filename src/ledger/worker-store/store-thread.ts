@@ -44,6 +44,7 @@ if (store !== undefined) {
       case 'getTask': return store.getTask(call.argument);
       case 'usage': return store.usage(call.argument);
       case 'taskSummary': return store.taskSummary(call.argument);
+      case 'listRequests': return store.listRequests(call.argument);
       case 'close': return store.close();
     }
   };

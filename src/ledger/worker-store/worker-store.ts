@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { FrugalError } from '../../errors/frugal-error.ts';
-import type { LedgerEntry, OutcomeRecord } from '../records.ts';
+import type { LedgerEntry, OutcomeRecord, RequestRecord } from '../records.ts';
 import type {
   DayRange, LedgerStore, OutcomeResult, RequestDetails, TaskDetails, TaskSummary, UsageQuery, UsageRow, WriteResult,
 } from '../store.ts';
@@ -96,6 +96,10 @@ class WorkerStore implements LedgerStore {
 
   taskSummary(range: DayRange): Promise<TaskSummary> {
     return this.#call({ id: this.#id(), method: 'taskSummary', argument: range }) as Promise<TaskSummary>;
+  }
+
+  listRequests(range: DayRange): Promise<RequestRecord[]> {
+    return this.#call({ id: this.#id(), method: 'listRequests', argument: range }) as Promise<RequestRecord[]>;
   }
 
   /** Calls made before it finish first (a batch being sent is sent whole); later calls are refused. Ends the thread. */

@@ -1,5 +1,5 @@
 import { ownExtensions } from '../canonical/extensions.ts';
-import type { ImagePart, TextPart, ToolResultPart, UserPart } from '../canonical/parts.ts';
+import type { ImagePart, ToolResultPart, UserPart } from '../canonical/parts.ts';
 import type { CanonicalRequest, CanonicalTool, ReasoningSettings, ToolChoice } from '../canonical/request.ts';
 import { toolResultTexts } from '../canonical/tool-result-texts.ts';
 import type { Translation } from '../canonical/translation.ts';

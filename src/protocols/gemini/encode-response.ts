@@ -4,7 +4,7 @@ import type { Translation } from '../canonical/translation.ts';
 import { usageForFormat } from '../canonical/usage-for-format.ts';
 import { encodeModelPart } from './encode-model-part.ts';
 import { stopReasonToGemini } from './finish-reason.ts';
-import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiPart } from './wire-types.ts';
+import type { GeminiCandidate, GeminiGenerateContentResponse } from './wire-types.ts';
 
 /** The canonical response → a generateContent response body, fields in the API's order. */
 export function encodeGeminiResponse(response: CanonicalResponse): Translation<GeminiGenerateContentResponse> {
