@@ -18,8 +18,20 @@ const ANTHROPIC_MESSAGE = JSON.stringify({
   stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 12, output_tokens: 3 },
 });
 
+// CRLF line ends, a comment and an id, cut into pieces inside events and between a CR and its LF.
+const CRLF_USAGE = 'data: {"id":"c2","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[],"usage":{"prompt_tokens":7,"completion_tokens":3,"total_tokens":10}}\r\n\r\n';
+const CRLF_STREAM = [
+  ': upstream keep-alive\r\n\r\n',
+  'id: 1\r\ndata: {"id":"c2","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"role":"assistant","content":"Hé"},"finish_reason":null}],"usage":null}\r\n\r\n',
+  'data: {"id":"c2","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null}\r\n\r\n',
+  CRLF_USAGE,
+  'data: [DONE]\r\n\r\n',
+].join('');
+const CRLF_PIECES = [CRLF_STREAM.slice(0, 40), CRLF_STREAM.slice(40, 75), CRLF_STREAM.slice(75, CRLF_STREAM.indexOf('\r\n\r\n', 100) + 3), CRLF_STREAM.slice(CRLF_STREAM.indexOf('\r\n\r\n', 100) + 3)];
+
 const upstream = await startRecordingUpstream((request) => {
   if (request.path.startsWith('/v1/messages')) return { status: 200, body: ANTHROPIC_MESSAGE };
+  if (JSON.parse(request.body).user === 'pieces') return { status: 200, body: CRLF_PIECES, headers: { 'content-type': 'text/event-stream' } };
   const stream = JSON.parse(request.body).stream === true;
   return stream ? { status: 200, body: STREAM, headers: { 'content-type': 'text/event-stream' } } : { status: 200, body: chatCompletion('gpt-4o-mini') };
 });
@@ -53,8 +65,21 @@ test('the client\'s bytes go upstream untouched, unknown fields and spacing incl
   const body = '{"model": "gpt-4o-mini",  "messages": [{"role": "user", "content": "hi"}], "x_vendor_field": {"keep": true}}';
   const response = await post('/v1/chat/completions', body);
   assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-length'), String(Buffer.byteLength(chatCompletion('gpt-4o-mini'))), 'a whole answer has its length, not chunked encoding');
+  assert.equal(response.headers.get('transfer-encoding'), null);
   assert.equal(await response.text(), chatCompletion('gpt-4o-mini'), 'the answer comes back byte for byte');
   assert.equal(upstream.requests.at(-1)!.body, body);
+});
+
+test('a stream arriving in awkward pieces goes back byte for byte: line ends, comments and ids as sent', async () => {
+  const body = '{"model": "gpt-4o-mini", "stream": true, "user": "pieces", "messages": [{"role": "user", "content": "hi"}]}';
+  const response = await post('/v1/chat/completions', body);
+  assert.equal(upstream.requests.at(-1)!.body, `{"stream_options":{"include_usage":true},${body.slice(1)}`, 'usage asked for, nothing else touched');
+  assert.equal(await response.text(), CRLF_STREAM.replace(CRLF_USAGE, ''));
+  const row = await ledgerRow(gateway, response.headers.get('x-frugal-request-id'));
+  assert.equal(row.request.usage.input, 7);
+  assert.equal(row.request.usage.output, 3);
+  assert.equal(row.request.errorClass, null);
 });
 
 test('an alias only renames the model', async () => {

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -10,8 +10,17 @@ export interface RecordedRequest {
 
 export interface Answer {
   status: number;
-  body: string;
+  /** Pieces are written one at a time, a few milliseconds apart (a stream that arrives in many reads). */
+  body: string | string[];
   headers?: Record<string, string>;
+}
+
+async function writePieces(response: ServerResponse, pieces: readonly string[]): Promise<void> {
+  for (const piece of pieces) {
+    response.write(piece);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  response.end();
 }
 
 /** A stand-in provider that records what the gateway sends it and answers as told. */
@@ -25,7 +34,8 @@ export async function startRecordingUpstream(answer: (request: RecordedRequest) 
       requests.push(recorded);
       const { status, body, headers } = answer(recorded);
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
-      response.end(body);
+      if (typeof body === 'string') response.end(body);
+      else void writePieces(response, body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
