@@ -113,14 +113,15 @@ test('a lever that rewrites the request turns the same-protocol path off: the ca
 
 test('Anthropic: the client\'s version and beta headers are forwarded with the operator key', async () => {
   const response = await post('/v1/messages', JSON.stringify({ model: 'claude-sonnet-4-6', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }), {
-    'anthropic-version': '2023-06-01',
+    'anthropic-version': '2023-01-01',
     'anthropic-beta': 'prompt-caching-2024-07-31',
     'x-api-key': 'client',
   });
   assert.equal(await response.text(), ANTHROPIC_MESSAGE);
   const headers = upstream.requests.at(-1)!.headers;
   assert.equal(headers['anthropic-beta'], 'prompt-caching-2024-07-31');
-  assert.equal(headers['anthropic-version'], '2023-06-01');
+  // The client's pinned version wins over the gateway's default.
+  assert.equal(headers['anthropic-version'], '2023-01-01');
   assert.equal(headers['x-api-key'], 'sk-ant-test-operator');
   // claude-sonnet-4-6: 12 × 3,000,000 + 3 × 15,000,000 = 81,000,000 pico-USD.
   assert.equal(response.headers.get('x-frugal-cost-usd'), '0.000081');

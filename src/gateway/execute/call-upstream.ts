@@ -51,8 +51,10 @@ export function callUpstream(
 ): Promise<WholeAnswer> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
-    ...request.forwarded,
     ...provider.adapter.authHeaders(apiKey),
+    // After the defaults, so a client's own protocol version (e.g. anthropic-version) wins; only
+    // the adapter's allow-listed headers are forwarded, never credentials.
+    ...request.forwarded,
     ...provider.config.headers,
   };
   return new Promise((resolve, reject) => {
