@@ -7,6 +7,7 @@ import { DenseScopeIndex } from '../../src/cache/semantic/index/dense-scope-inde
 import { SemanticCache } from '../../src/cache/semantic/semantic-cache.ts';
 import type { SemanticScope } from '../../src/cache/semantic/scope.ts';
 import { semanticCorpus } from './semantic-corpus.ts';
+import { xorshift32 } from '../../src/cache/semantic/xorshift32.ts';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -127,13 +128,8 @@ export async function benchSemanticLookup(directory: string, entries: number, qu
 
 /** Provider embeddings are dense: a full scan of one contiguous array per scope. */
 async function benchDenseSearch(entries: number, dimensions: number, queries: number) {
-  let state = 0x2545f491;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296 - 0.5;
-  };
+  const draw = xorshift32(0x2545f491);
+  const random = () => draw() - 0.5;
   const vector = () => {
     const values = Float32Array.from({ length: dimensions }, random);
     const norm = Math.hypot(...values);

@@ -1,3 +1,5 @@
+import { xorshift32 } from '../xorshift32.ts';
+
 /** A pair's score under some method (cosine, verifier probability) and its label. */
 export interface ScoredPair {
   score: number;
@@ -100,14 +102,7 @@ export function chooseThresholdWithConfidence(
   const groups = [...byGroup.values()];
   if (groups.every((members) => members.length === 0)) return undefined;
 
-  let state = 0x9e3779b9;
-  const random = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
+  const random = xorshift32(0x9e3779b9);
   const rates = sorted.map(() => new Float64Array(draws));
   const passing = new Float64Array(sorted.length);
   for (let draw = 0; draw < draws; draw++) {

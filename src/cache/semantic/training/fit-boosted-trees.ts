@@ -1,4 +1,5 @@
 import type { BoostedTrees, TreeNode } from '../verifier/boosted-trees.ts';
+import { xorshift32 } from '../xorshift32.ts';
 
 export interface BoostingOptions {
   rounds: number;
@@ -104,15 +105,7 @@ export function fitBoostedTrees(rows: number[][], labels: number[], options: Boo
   };
 
   const everyone = Uint32Array.from({ length: count }, (_, index) => index);
-  let state = options.seed >>> 0 || 1;
-  const random = () => {
-    // xorshift32: reproducible across runs and platforms.
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
+  const random = xorshift32(options.seed >>> 0 || 1);
   for (let round = 0; round < options.rounds; round++) {
     for (let index = 0; index < count; index++) {
       const probability = 1 / (1 + Math.exp(-margins[index]!));
