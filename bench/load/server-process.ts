@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
 export interface ServerProcess {
   name: string;
@@ -73,15 +72,3 @@ export function startServerProcess(name: string, command: string, args: string[]
   });
 }
 
-/** A port that was free on 127.0.0.1 a moment ago, for servers that cannot pick their own. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

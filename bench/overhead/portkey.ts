@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { freeLoopbackPort, startServerProcess, type ServerProcess } from '../load/server-process.ts';
+import { freeLoopbackPort } from '../../test/support/free-port.ts';
+import { startServerProcess, type ServerProcess } from '../load/server-process.ts';
 
 export const PORTKEY_VERSION = '1.15.2';
 /**

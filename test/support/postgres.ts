@@ -7,11 +7,11 @@
 import { execFile } from 'node:child_process';
 import { chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { freeLoopbackPort } from './free-port.ts';
 
 const run = promisify(execFile);
 
@@ -104,7 +104,7 @@ type RunAsServerUser = (command: string, args: string[]) => Promise<{ stdout: st
 async function startOnFreePort(runAsServerUser: RunAsServerUser, root: string, dataFolder: string): Promise<number> {
   let lastError: unknown;
   for (let tries = 0; tries < 3; tries += 1) {
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const options = [
       `-p ${port}`, `-k ${root}`, '-c listen_addresses=127.0.0.1',
       '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=50',
@@ -123,14 +123,3 @@ async function startOnFreePort(runAsServerUser: RunAsServerUser, root: string, d
   throw new Error(`could not start PostgreSQL: ${String(lastError)}\n${log.split('\n').slice(-20).join('\n')}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
+import { freeLoopbackPort } from './free-port.ts';
 
 /** A throwaway redis-server on a free loopback port, for tests. */
 export interface RedisServer {
@@ -9,15 +10,6 @@ export interface RedisServer {
 }
 
 const BINARY = process.env.REDIS_SERVER_BINARY ?? '/usr/bin/redis-server';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('could not find a free loopback port for redis-server');
-  return address.port;
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -51,7 +43,7 @@ export async function startRedis(): Promise<RedisServer | { skip: string }> {
     if (process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false') throw new Error(`CI is set but ${reason}`);
     return { skip: reason };
   }
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: 'ignore' });
   await waitForPort(port, child, 5_000);
   return {
